@@ -1,0 +1,86 @@
+"""A real HTTP server for the mirror on 127.0.0.1, as the tests and the offline crawl use it."""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import NamedTuple
+from urllib.parse import parse_qs, urlsplit
+
+from szpu_crawler.mirror.build import attachment_path
+
+
+class LoggedRequest(NamedTuple):
+    path: str
+    user_agent: str
+
+
+class MirrorRequestHandler(SimpleHTTPRequestHandler):
+    """Serves the built mirror as the CMS's server would, and remembers every path asked for."""
+
+    extensions_map = {  # noqa: RUF012 - the base class declares it as a plain class dict
+        ".htm": "text/html; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+        ".txt": "text/plain; charset=utf-8",
+        ".jpg": "image/gif",
+        "": "application/octet-stream",
+    }
+
+    def __init__(self, *args, request_log: list[LoggedRequest], **kwargs) -> None:
+        self.request_log = request_log
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        parts = urlsplit(path)
+        if parts.path == "/system/_content/download.jsp":
+            file_ids = parse_qs(parts.query).get("wbfileid", [""])
+            return super().translate_path(attachment_path(file_ids[0]))
+        if parts.path == "/":
+            return super().translate_path("/index.htm")
+        return super().translate_path(path)
+
+    def send_head(self):
+        self.request_log.append(LoggedRequest(self.path, self.headers.get("User-Agent", "")))
+        return super().send_head()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the request log is kept in `request_log`, not on stderr."""
+
+
+class MirrorServer:
+    """Serve `root` on 127.0.0.1 at an ephemeral port (or `port`) in a background thread."""
+
+    def __init__(self, root: Path, port: int = 0) -> None:
+        self.root = root
+        self.requests: list[LoggedRequest] = []
+        handler = partial(MirrorRequestHandler, directory=str(root), request_log=self.requests)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def start(self) -> MirrorServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+
+    def __enter__(self) -> MirrorServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

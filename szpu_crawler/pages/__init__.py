@@ -1,0 +1,1 @@
+"""Pure parsing: one response in, raw fields out. No normalisation happens here."""

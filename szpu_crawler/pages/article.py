@@ -1,0 +1,365 @@
+"""Article pages: raw fields, each taken from the first of several signals that gives it.
+
+The real template's class names were never observed, so every field is looked for in layers:
+the CMS's meta tags, its usual containers, and the text markers readers see (`Position :`,
+`Date:`). `ArticlePage.signals` says which layer served each field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import html as lxml_html
+from parsel import Selector
+from scrapy.http import TextResponse
+
+from szpu_crawler.pages.text import clean_text, is_block, text_lines
+from szpu_crawler.site import canonical_url
+
+POSITION_MARKERS = ("Position", "当前位置", "您的位置")
+_POSITION_LINE = re.compile(rf"^\s*(?:{'|'.join(POSITION_MARKERS)})\s*[:：]\s*")
+_CRUMB_SEPARATORS = re.compile(r"\s*[>›»]\s*")
+
+_DATE_SHAPES = (
+    r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}(?:,?\s+\d{1,2}:\d{2})?",
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}",
+    r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?",
+    r"\d{4}/\d{1,2}/\d{1,2}",
+)
+_DATE_LINE = re.compile(
+    r"(?:^|\s)(?:Date|Time|Published|发布时间|发布日期|日期|时间)\s*[:：]\s*"
+    rf"(?:(?P<shaped>{'|'.join(_DATE_SHAPES)})|(?P<other>.+?))"
+    r"\s*(?:(?:Clicks|Views|Hits|Source|点击)\s*[:：]?.*)?$"
+)
+_SOURCE_STAMP = re.compile(r"^[^|]{2,120}\|.*\b(?:19|20)\d{2}\b")
+_TITLE_AREA_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_NAME_WITH_TITLE = re.compile(r"^[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)+\s*,\s*[A-Z][\w\s]+$")
+
+_CLOSING_BYLINE = re.compile(
+    r"^(?:[(（].{2,200}[)）]"
+    r"|(?:Translated|Reviewed|Edited|Proofread|Written|Reported|Photographed|Photos?|Text)"
+    r"\s+by\b.{2,120}"
+    r"|(?:Editor|Translator|Reviewer|Reporter|Photographer)s?\s*[:：].{2,120})$",
+    re.IGNORECASE,
+)
+_STRAY_CODE = re.compile(r"^(?=.*\d)(?=.*[A-F])[0-9A-F]{4,8}$")
+_SENTENCE_END = re.compile(r"[.!?。！？:：;；]$")
+_ATTACHMENT_PATH = re.compile(
+    r"(?:download\.jsp|\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|txt|csv))$", re.IGNORECASE
+)
+CAPTION_MAX_WORDS = 30
+HEADING_MAX_WORDS = 20
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """The raw fields of one article page, as printed; nothing normalised."""
+
+    title: str | None
+    subtitle: str | None
+    date_published_raw: str | None
+    date_meta_raw: str | None
+    source_raw: str | None
+    breadcrumbs_raw: list[dict[str, str | None]]
+    byline_raw: str | None
+    body_text: str | None
+    headings: list[str]
+    images: list[dict[str, str | None]]
+    attachments: list[dict[str, str]]
+    signals: dict[str, str] = field(default_factory=dict)
+
+
+# ---- breadcrumbs
+
+
+def _find_breadcrumb(selector: Selector) -> tuple[Selector | None, str | None]:
+    markers = " or ".join(f"contains(., '{marker}')" for marker in POSITION_MARKERS)
+    by_marker = selector.xpath(f"//body//*[a and text()[{markers}]]")
+    if by_marker:
+        return by_marker[-1], "position-marker"
+    by_class = selector.xpath(
+        "//*[contains(@class, 'position') or contains(@class, 'crumb') "
+        "or contains(@class, 'location') or @class='dqwz']"
+    )
+    if by_class:
+        return by_class[0], "container"
+    return None, None
+
+
+def _enclosing_link(
+    node: lxml_html.HtmlElement, container: lxml_html.HtmlElement
+) -> lxml_html.HtmlElement | None:
+    while node is not None and node is not container:
+        if node.tag == "a":
+            return node
+        node = node.getparent()
+    return None
+
+
+def parse_breadcrumbs(
+    container: lxml_html.HtmlElement, page_url: str, base_url: str
+) -> list[dict[str, str | None]]:
+    """The trail's names and links in page order, `Content` placeholder included."""
+    crumbs: list[dict[str, str | None]] = []
+    current_link = None
+    for node in container.xpath(".//text()"):
+        owner = node.getparent()
+        if node.is_tail:
+            owner = owner.getparent()
+        link = _enclosing_link(owner, container)
+        if link is not None:
+            text = clean_text(node)
+            if link is current_link:
+                crumbs[-1]["name"] = clean_text(f"{crumbs[-1]['name']} {text}")
+            elif text:
+                href = link.get("href")
+                url = canonical_url(urljoin(page_url, href), base_url) if href else None
+                crumbs.append({"name": text, "url": url})
+                current_link = link
+            continue
+        current_link = None
+        text = _POSITION_LINE.sub("", clean_text(node)) if not crumbs else clean_text(node)
+        for part in _CRUMB_SEPARATORS.split(text):
+            if part.strip(" :："):
+                crumbs.append({"name": part.strip(), "url": None})
+    return crumbs
+
+
+# ---- title
+
+
+def _meta(selector: Selector) -> dict[str, str]:
+    return {
+        name.lower(): clean_text(content)
+        for name, content in (
+            (meta.attrib.get("name", ""), meta.attrib.get("content", ""))
+            for meta in selector.xpath("//meta[@name]")
+        )
+        if content.strip()
+    }
+
+
+def _title_from_container(selector: Selector) -> str | None:
+    for query in (
+        "//form[@name='_newscontent_fromname']//h1",
+        "//*[contains(@class, 'titlestyle')]",
+        "//body//h1",
+    ):
+        for element in selector.xpath(query):
+            text = clean_text(" ".join(element.xpath(".//text()").getall()))
+            if text:
+                return text
+    return None
+
+
+def _title_from_html_title(selector: Selector) -> str | None:
+    title = clean_text(selector.xpath("string(//title)").get() or "")
+    title = re.sub(r"\s*[-|_]\s*Shenzhen Polytechnic(?: University)?\s*$", "", title)
+    return title or None
+
+
+# ---- body
+
+
+def _find_body(selector: Selector) -> tuple[lxml_html.HtmlElement | None, str | None]:
+    for query, signal in (
+        (
+            "//*[contains(concat(' ', normalize-space(@class), ' '), ' v_news_content ')]",
+            "v_news_content",
+        ),
+        ("//*[starts-with(@id, 'vsb_content')]", "vsb_content"),
+    ):
+        found = selector.xpath(query)
+        if found and clean_text(found[0].xpath("string()").get() or ""):
+            return found[0].root, signal
+    return _densest_paragraphs(selector.root), "paragraph-density"
+
+
+def _densest_paragraphs(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The element whose own `<p>` children hold the most text: where an article body is."""
+    best, best_length = None, 0
+    for element in root.iter("div", "td", "section", "article"):
+        length = sum(len(clean_text(p.text_content())) for p in element if p.tag == "p")
+        if length > best_length:
+            best, best_length = element, length
+    return best
+
+
+def _units(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Leaf blocks of the body (paragraphs, headings, photo lines), in order."""
+    units = []
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        nested = any(is_block(d) for d in child.iterdescendants() if isinstance(d.tag, str))
+        if nested and is_block(child):
+            units.extend(_units(child))
+        else:
+            units.append(child)
+    return units
+
+
+def _is_bold(unit: lxml_html.HtmlElement, text: str) -> bool:
+    if unit.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return True
+    bold = clean_text(" ".join(unit.xpath(".//strong//text() | .//b//text()")))
+    return bool(bold) and bold == clean_text(" ".join(text.split("\n")))
+
+
+def _image(
+    img: lxml_html.HtmlElement, page_url: str, base_url: str
+) -> dict[str, str | None] | None:
+    src = img.get("src")
+    url = canonical_url(urljoin(page_url, src), base_url) if src else None
+    if url is None:
+        return None
+    return {"url": url, "caption": None, "alt": clean_text(img.get("alt") or "") or None}
+
+
+@dataclass
+class _Body:
+    paragraphs: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    images: list[dict[str, str | None]] = field(default_factory=list)
+    closing_lines: list[str] = field(default_factory=list)
+
+
+def parse_body(container: lxml_html.HtmlElement, page_url: str, base_url: str) -> _Body:
+    """Paragraphs without captions, stray codes and the closing byline; photos with captions."""
+    body = _Body()
+    waiting_for_caption: list[dict[str, str | None]] = []
+    for unit in _units(container):
+        images = [i for i in (_image(img, page_url, base_url) for img in unit.iter("img")) if i]
+        text = "\n".join(text_lines(unit))
+        body.images.extend(images)
+        if images:
+            waiting_for_caption = images
+        if not text:
+            continue
+        if _STRAY_CODE.match(text):
+            continue
+        if waiting_for_caption and len(text.split()) <= CAPTION_MAX_WORDS:
+            for image in waiting_for_caption:
+                image["caption"] = text
+            waiting_for_caption = []
+            continue
+        waiting_for_caption = []
+        if (
+            _is_bold(unit, text)
+            and len(text.split()) <= HEADING_MAX_WORDS
+            and not _SENTENCE_END.search(text)
+        ):
+            body.headings.append(text)
+        body.paragraphs.append(text)
+    while body.paragraphs and _CLOSING_BYLINE.match(body.paragraphs[-1]):
+        body.closing_lines.insert(0, body.paragraphs.pop())
+    return body
+
+
+def _attachments(selector: Selector, page_url: str, base_url: str) -> list[dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for link in selector.xpath("//a[@href]"):
+        url = canonical_url(urljoin(page_url, link.attrib["href"]), base_url)
+        if url is None or url in found or not _ATTACHMENT_PATH.search(urlsplit(url).path):
+            continue
+        name = clean_text(" ".join(link.xpath(".//text()").getall()))
+        found[url] = {"url": url, "name": name or unquote(urlsplit(url).path.rsplit("/", 1)[-1])}
+    return list(found.values())
+
+
+# ---- header lines: title, subtitles, title-area byline, source stamp, date line
+
+
+def _header_lines(page_lines: list[str], body_lines: list[str]) -> list[str]:
+    """Lines between the breadcrumb line and the body's first line."""
+    start = next((i + 1 for i, line in enumerate(page_lines) if _POSITION_LINE.match(line)), 0)
+    end = len(page_lines)
+    if body_lines:
+        end = next(
+            (i for i in range(start, len(page_lines)) if page_lines[i] == body_lines[0]), end
+        )
+    return page_lines[start:end]
+
+
+def date_line_value(line: str) -> str | None:
+    """The date as printed on a `Date:`/`Time:`/`Author : Date :` line, label removed."""
+    match = _DATE_LINE.search(line)
+    if not match:
+        return None
+    return clean_text(match["shaped"] or match["other"]) or None
+
+
+def _is_title_area_byline(line: str) -> bool:
+    if _TITLE_AREA_BYLINE.match(line):
+        return True
+    parts = [part.strip() for part in re.split(r"[;；]", line) if part.strip()]
+    return len(parts) >= 2 and all(_NAME_WITH_TITLE.match(part) for part in parts)
+
+
+def parse_article_page(response: TextResponse, base_url: str) -> ArticlePage:
+    """Every raw field of an article page; a field no signal yields is None (or empty)."""
+    selector = response.selector
+    page_url = response.url
+    signals: dict[str, str] = {}
+    meta = _meta(selector)
+
+    crumb_container, crumb_signal = _find_breadcrumb(selector)
+    breadcrumbs = (
+        parse_breadcrumbs(crumb_container.root, page_url, base_url) if crumb_container else []
+    )
+    if crumb_signal and breadcrumbs:
+        signals["breadcrumbs_raw"] = crumb_signal
+
+    body_container, body_signal = _find_body(selector)
+    body = parse_body(body_container, page_url, base_url) if body_container is not None else _Body()
+    body_lines = text_lines(body_container) if body_container is not None else []
+    if body.paragraphs:
+        signals["body_text"] = body_signal
+
+    header = _header_lines(text_lines(selector.root), body_lines)
+    title = None
+    for signal, candidate in (
+        ("meta", lambda: meta.get("articletitle")),
+        ("container", lambda: _title_from_container(selector)),
+        ("position-marker", lambda: header[0] if header else None),
+        ("html-title", lambda: _title_from_html_title(selector)),
+    ):
+        title = candidate()
+        if title:
+            signals["title"] = signal
+            break
+
+    title_index = next((i for i, line in enumerate(header) if line == title), 0)
+    date_index = next((i for i, line in enumerate(header) if date_line_value(line)), None)
+    date_published_raw = header[date_index] if date_index is not None else None
+    if date_published_raw:
+        date_published_raw = date_line_value(date_published_raw)
+        signals["date_published_raw"] = "date-marker"
+    between = header[title_index + 1 : date_index if date_index is not None else len(header)]
+    subtitles, title_bylines, source = [], [], None
+    for line in between:
+        if source is None and _SOURCE_STAMP.match(line):
+            source = line
+        elif _is_title_area_byline(line):
+            title_bylines.append(line)
+        else:
+            subtitles.append(line)
+
+    byline_lines = title_bylines + body.closing_lines
+    return ArticlePage(
+        title=title,
+        subtitle="\n".join(subtitles) or None,
+        date_published_raw=date_published_raw,
+        date_meta_raw=meta.get("pubdate"),
+        source_raw=source,
+        breadcrumbs_raw=breadcrumbs,
+        byline_raw="\n".join(byline_lines) or None,
+        body_text="\n\n".join(body.paragraphs) or None,
+        headings=body.headings,
+        images=body.images,
+        attachments=_attachments(selector, page_url, base_url),
+        signals=signals,
+    )

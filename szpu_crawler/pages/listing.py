@@ -1,0 +1,66 @@
+"""Column list pages: the articles they list and the other pages of the same column."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from scrapy.http import TextResponse
+
+from szpu_crawler.pages.text import clean_text
+from szpu_crawler.site import article_ids, canonical_url
+
+LIST_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+# Links in the page's chrome (menu, header, footer) are not list items.
+_OUTSIDE_CHROME = (
+    "not(ancestor::*[contains(@class, 'nav') or contains(@class, 'menu') "
+    "or contains(@class, 'header') or contains(@class, 'footer')])"
+)
+
+
+@dataclass(frozen=True)
+class ListedArticle:
+    url: str
+    title: str | None
+    date_listed_raw: str | None
+
+
+@dataclass(frozen=True)
+class ListPage:
+    articles: tuple[ListedArticle, ...]
+    page_urls: tuple[str, ...]
+
+
+def _column_page_pattern(first_page_url: str) -> re.Pattern[str]:
+    """Pages of one column: `News.htm` itself and the reverse pager's `News/<n>.htm`."""
+    first_path = urlsplit(first_page_url).path
+    stem = re.escape(first_path.removesuffix(".htm"))
+    return re.compile(rf"^(?:{re.escape(first_path)}|{stem}/\d+\.htm)$")
+
+
+def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) -> ListPage:
+    """The articles a column list page lists, in order, and every pager link of that column.
+
+    Pager links are recognised by the URL shape the CMS gives them, so the pager's labels
+    (Chinese or English) and class names do not matter.
+    """
+    articles: dict[str, ListedArticle] = {}
+    for link in response.xpath(f"//a[@href][{_OUTSIDE_CHROME}]"):
+        url = canonical_url(response.urljoin(link.attrib["href"]), base_url)
+        if url is None or article_ids(url) is None or url in articles:
+            continue
+        title = clean_text(link.attrib.get("title") or " ".join(link.xpath(".//text()").getall()))
+        item_text = " ".join(link.xpath("(ancestor::li[1] | ..)[last()]//text()").getall())
+        date = LIST_DATE.search(item_text)
+        articles[url] = ListedArticle(url, title or None, date.group(0) if date else None)
+
+    pattern = _column_page_pattern(first_page_url)
+    page_urls: dict[str, None] = {}
+    this_page = canonical_url(response.url, base_url)
+    for href in response.xpath("//a/@href").getall():
+        url = canonical_url(response.urljoin(href), base_url)
+        if url and url != this_page and pattern.match(urlsplit(url).path):
+            page_urls[url] = None
+    return ListPage(tuple(articles.values()), tuple(page_urls))

@@ -1,0 +1,28 @@
+"""The home page's navigation: where the news columns are."""
+
+from __future__ import annotations
+
+from scrapy.http import TextResponse
+
+from szpu_crawler.pages.text import clean_text
+from szpu_crawler.site import article_ids, canonical_url
+
+
+def find_column_links(
+    response: TextResponse, base_url: str, column_names: list[str]
+) -> dict[str, str]:
+    """Column name -> URL of its first list page, for each column the site's menu links to.
+
+    A column is found by the link text the menu gives it (`News`, `Events`); a link that leaves
+    the site or leads to an article is not a column.
+    """
+    wanted = {name.casefold(): name for name in column_names}
+    columns: dict[str, str] = {}
+    for link in response.xpath("//a[@href]"):
+        name = wanted.get(clean_text(" ".join(link.xpath(".//text()").getall())).casefold())
+        if name is None or name in columns:
+            continue
+        url = canonical_url(response.urljoin(link.attrib["href"]), base_url)
+        if url and article_ids(url) is None:
+            columns[name] = url
+    return columns

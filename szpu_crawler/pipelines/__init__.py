@@ -1,0 +1,1 @@
+"""Item pipelines: one concern each, counting their outcomes in the crawl stats."""

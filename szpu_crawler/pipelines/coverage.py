@@ -1,0 +1,44 @@
+"""Count which fields came out empty, so a change of the site's template shows on the first run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+
+# Fields an article is expected to have; one that is empty is counted as `szpu/missing/<field>`.
+WATCHED_FIELDS = ("title", "date_published_raw", "breadcrumbs_raw", "body_text", "byline_raw")
+# Fields without which a record is of little use: their absence is logged as a warning.
+ESSENTIAL_FIELDS = ("title", "body_text")
+
+
+class FieldCoveragePipeline:
+    """Counts empty fields and the signal that served each field; never drops a record."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats: StatsCollector = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FieldCoveragePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        self.stats.inc_value("szpu/articles")
+        for name in WATCHED_FIELDS:
+            if not item.get(name):
+                self.stats.inc_value(f"szpu/missing/{name}")
+                if name in ESSENTIAL_FIELDS:
+                    self.crawler.spider.logger.warning("No %s found on %s", name, item.get("url"))
+        for name, signal in (item.get("signals") or {}).items():
+            self.stats.inc_value(f"szpu/signal/{name}/{signal}")
+        return item
+
+    def close_spider(self) -> None:
+        articles = self.stats.get_value("szpu/articles", 0)
+        coverage = ", ".join(
+            f"{name} {articles - self.stats.get_value(f'szpu/missing/{name}', 0)}/{articles}"
+            for name in WATCHED_FIELDS
+        )
+        self.crawler.spider.logger.info("Field coverage: %s", coverage)
