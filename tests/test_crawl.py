@@ -1,0 +1,110 @@
+"""End to end: `scrapy crawl news` over HTTP against the mirror served on 127.0.0.1."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.conftest import EXPECTED, SITE_BASE_URL, read_jsonl, run_crawl
+
+ARTICLE_PATHS = {
+    "info/1161/702.htm", "info/1161/1270.htm", "info/1161/1702.htm", "info/1161/2109.htm",
+    "info/1161/2290.htm", "info/1161/2320.htm", "info/1161/2398.htm", "info/1161/2455.htm",
+    "info/1161/2462.htm", "info/1161/2478.htm", "info/1161/2530.htm", "info/1161/2548.htm",
+    "info/1161/2566.htm", "info/1161/2590.htm",
+    "info/1162/698.htm", "info/1162/705.htm", "info/1162/1288.htm", "info/1162/1688.htm",
+    "info/1162/2150.htm", "info/1162/2301.htm", "info/1162/2375.htm", "info/1162/2433.htm",
+    "info/1162/2480.htm", "info/1162/2503.htm", "info/1162/2521.htm", "info/1162/2555.htm",
+    "info/1162/2571.htm", "info/1162/2602.htm",
+}  # fmt: skip
+LIST_PAGES = {
+    "/News___Events/News.htm", "/News___Events/News/2.htm", "/News___Events/News/1.htm",
+    "/News___Events/Events.htm", "/News___Events/Events/2.htm", "/News___Events/Events/1.htm",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def crawl(mirror_root, tmp_path_factory):
+    from szpu_crawler.mirror.server import MirrorServer
+
+    output_dir = tmp_path_factory.mktemp("output")
+    started = datetime.now(UTC).replace(microsecond=0)
+    with MirrorServer(mirror_root) as server:
+        result = run_crawl(server.base_url, output_dir)
+    records = read_jsonl(output_dir / "articles.jsonl")
+    return {
+        "result": result,
+        "records": records,
+        "requests": list(server.requests),
+        "base_url": server.base_url,
+        "started": started,
+        "output_dir": output_dir,
+    }
+
+
+def test_crawl_finishes_cleanly(crawl):
+    assert crawl["result"].returncode == 0, crawl["result"].stderr[-3000:]
+    assert "'finish_reason': 'finished'" in crawl["result"].stderr
+    assert "ERROR" not in crawl["result"].stderr
+
+
+def test_every_article_is_emitted_once_and_nothing_else(crawl):
+    urls = [record["url"] for record in crawl["records"]]
+    assert len(urls) == len(set(urls)) == 28
+    assert set(urls) == {crawl["base_url"] + path for path in ARTICLE_PATHS}
+
+
+def test_alias_host_link_is_crawled_on_the_base_host(crawl):
+    record = next(r for r in crawl["records"] if r["article_id"] == "2290")
+    assert record["url"] == crawl["base_url"] + "info/1161/2290.htm"
+    assert all("szpt" not in path for path, _ in crawl["requests"])
+
+
+def test_each_page_is_fetched_once_and_only_news_pages_are_fetched(crawl):
+    paths = [path for path, _ in crawl["requests"]]
+    assert len(paths) == len(set(paths))
+    assert set(paths) == {"/robots.txt", "/"} | LIST_PAGES | {"/" + p for p in ARTICLE_PATHS}
+    assert paths[0] == "/robots.txt"
+
+
+def test_requests_identify_the_crawler(crawl):
+    agents = {agent for _, agent in crawl["requests"]}
+    assert agents == {"szpu-crawler/0.1.0 (+https://github.com/szpu-crawler/szpu-crawler)"}
+
+
+def test_seed_record_field_by_field(crawl):
+    record = next(r for r in crawl["records"] if r["article_id"] == "2433")
+    fetched_at = datetime.fromisoformat(record.pop("fetched_at"))
+    assert crawl["started"] <= fetched_at <= datetime.now(UTC)
+    as_on_site = json.loads(json.dumps(record).replace(crawl["base_url"], SITE_BASE_URL))
+    expected = json.loads((EXPECTED / "seed_article_raw.json").read_text(encoding="utf-8"))
+    assert as_on_site == expected
+
+
+def test_list_date_is_kept_beside_the_page_date(crawl):
+    record = next(r for r in crawl["records"] if r["article_id"] == "2375")
+    assert record["date_published_raw"] == "Sep 9, 2024"
+    assert record["date_listed_raw"] == "2024-09-10"
+
+
+def test_output_is_utf8_with_non_ascii_kept_as_is(crawl):
+    raw = (crawl["output_dir"] / "articles.jsonl").read_bytes()
+    assert "Egypt and Côte d'Ivoire".encode() in raw
+    assert b"\\u00f4" not in raw
+
+
+def test_field_coverage_is_reported(crawl):
+    log = crawl["result"].stderr
+    assert (
+        "Field coverage: title 28/28, date_published_raw 28/28, breadcrumbs_raw 28/28, "
+        "body_text 28/28, byline_raw 26/28"
+    ) in log
+    assert "'szpu/missing/byline_raw': 2" in log
+
+
+def test_dash_capital_o_writes_only_the_named_file(mirror_server, tmp_path):
+    output_dir = tmp_path / "output"
+    result = run_crawl(mirror_server.base_url, output_dir, "-O", str(tmp_path / "other.jsonl"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(read_jsonl(tmp_path / "other.jsonl")) == 28
+    assert not output_dir.exists()

@@ -1,0 +1,45 @@
+import pytest
+
+from szpu_crawler.site import article_ids, canonical_url
+
+BASE = "https://english.szpu.edu.cn/"
+MIRROR = "http://127.0.0.1:8765/"
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "expected"),
+    [
+        ("https://english.szpu.edu.cn/info/1162/2433.htm", BASE, BASE + "info/1162/2433.htm"),
+        ("http://english.szpt.edu.cn/info/1161/2290.htm", BASE, BASE + "info/1161/2290.htm"),
+        ("http://ENGLISH.SZPT.EDU.CN/info/1161/2290.htm#top", BASE, BASE + "info/1161/2290.htm"),
+        ("https://english.szpu.edu.cn:443/About/History.htm", BASE, BASE + "About/History.htm"),
+        ("http://english.szpt.edu.cn/info/1161/2290.htm", MIRROR, MIRROR + "info/1161/2290.htm"),
+        ("http://127.0.0.1:8765/info/../info/1162/2375.htm", MIRROR, MIRROR + "info/1162/2375.htm"),
+        ("/News___Events/Events/2.htm", BASE, BASE + "News___Events/Events/2.htm"),
+        (
+            "/system/_content/download.jsp?urltype=news&wbfileid=1",
+            BASE,
+            BASE + "system/_content/download.jsp?urltype=news&wbfileid=1",
+        ),
+        ("https://www.szpu.edu.cn/", BASE, None),
+        ("http://127.0.0.1:9999/index.htm", MIRROR, None),
+        ("mailto:iec@szpu.edu.cn", BASE, None),
+        ("javascript:void(0)", BASE, None),
+        ("ftp://english.szpu.edu.cn/x", BASE, None),
+    ],
+)
+def test_canonical_url_writes_site_urls_on_the_base_host(url, base, expected):
+    assert canonical_url(url, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://english.szpu.edu.cn/info/1162/2433.htm", ("1162", "2433")),
+        ("https://english.szpu.edu.cn/info/1217/1420.htm", ("1217", "1420")),
+        ("https://english.szpu.edu.cn/News___Events/News.htm", None),
+        ("https://english.szpu.edu.cn/info/1162/2433.html", None),
+    ],
+)
+def test_article_ids_come_from_the_url_shape(url, expected):
+    assert article_ids(url) == expected
