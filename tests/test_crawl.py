@@ -108,3 +108,18 @@ def test_dash_capital_o_writes_only_the_named_file(mirror_server, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(read_jsonl(tmp_path / "other.jsonl")) == 28
     assert not output_dir.exists()
+
+
+def test_robots_txt_is_obeyed(tmp_path):
+    from szpu_crawler.mirror.build import build_mirror
+    from szpu_crawler.mirror.server import MirrorServer
+
+    root = build_mirror(tmp_path / "mirror")
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /info/1162/2375.htm\n")
+    with MirrorServer(root) as server:
+        result = run_crawl(server.base_url, tmp_path / "output")
+    paths = {path for path, _ in server.requests}
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "/info/1162/2375.htm" not in paths
+    assert "'robotstxt/forbidden': 1" in result.stderr
+    assert len(read_jsonl(tmp_path / "output" / "articles.jsonl")) == 27
