@@ -81,6 +81,12 @@ SZPU_DEFAULT_FEEDS = {
     "%(output_dir)s/articles.jsonl": {"format": "jsonlines", "encoding": "utf8", "overwrite": True},
 }
 
+# One concern each, in this order; validation last, so only valid records reach the feed.
 ITEM_PIPELINES = {
-    "szpu_crawler.pipelines.coverage.FieldCoveragePipeline": 900,
+    "szpu_crawler.pipelines.breadcrumbs.BreadcrumbPipeline": 100,
+    "szpu_crawler.pipelines.dates.DatePipeline": 200,
+    "szpu_crawler.pipelines.bylines.BylinePipeline": 300,
+    "szpu_crawler.pipelines.sources.SourcePipeline": 310,
+    "szpu_crawler.pipelines.coverage.FieldCoveragePipeline": 800,
+    "szpu_crawler.pipelines.validation.ValidationPipeline": 900,
 }

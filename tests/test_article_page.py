@@ -15,7 +15,7 @@ def parse(page, path):
 
 
 def test_seed_article_raw_fields_match_the_reference(page):
-    expected = json.loads((EXPECTED / "seed_article_raw.json").read_text(encoding="utf-8"))
+    expected = json.loads((EXPECTED / "seed_article.json").read_text(encoding="utf-8"))
     fields = asdict(parse(page, "/info/1162/2433.htm"))
     assert fields == {name: expected[name] for name in fields}
 

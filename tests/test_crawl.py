@@ -77,7 +77,7 @@ def test_seed_record_field_by_field(crawl):
     fetched_at = datetime.fromisoformat(record.pop("fetched_at"))
     assert crawl["started"] <= fetched_at <= datetime.now(UTC)
     as_on_site = json.loads(json.dumps(record).replace(crawl["base_url"], SITE_BASE_URL))
-    expected = json.loads((EXPECTED / "seed_article_raw.json").read_text(encoding="utf-8"))
+    expected = json.loads((EXPECTED / "seed_article.json").read_text(encoding="utf-8"))
     assert as_on_site == expected
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from scrapy.crawler import Crawler
-from scrapy.statscollectors import StatsCollector
+from szpu_crawler.pipelines.base import CrawlerPipeline
+
+logger = logging.getLogger(__name__)
 
 # Fields an article is expected to have; one that is empty is counted as `szpu/missing/<field>`.
 WATCHED_FIELDS = ("title", "date_published_raw", "breadcrumbs_raw", "body_text", "byline_raw")
@@ -13,16 +15,8 @@ WATCHED_FIELDS = ("title", "date_published_raw", "breadcrumbs_raw", "body_text",
 ESSENTIAL_FIELDS = ("title", "body_text")
 
 
-class FieldCoveragePipeline:
+class FieldCoveragePipeline(CrawlerPipeline):
     """Counts empty fields and the signal that served each field; never drops a record."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        self.stats: StatsCollector = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> FieldCoveragePipeline:
-        return cls(crawler)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         self.stats.inc_value("szpu/articles")
@@ -30,7 +24,7 @@ class FieldCoveragePipeline:
             if not item.get(name):
                 self.stats.inc_value(f"szpu/missing/{name}")
                 if name in ESSENTIAL_FIELDS:
-                    self.crawler.spider.logger.warning("No %s found on %s", name, item.get("url"))
+                    logger.warning("No %s found on %s", name, item.get("url"))
         for name, signal in (item.get("signals") or {}).items():
             self.stats.inc_value(f"szpu/signal/{name}/{signal}")
         return item
@@ -41,4 +35,4 @@ class FieldCoveragePipeline:
             f"{name} {articles - self.stats.get_value(f'szpu/missing/{name}', 0)}/{articles}"
             for name in WATCHED_FIELDS
         )
-        self.crawler.spider.logger.info("Field coverage: %s", coverage)
+        logger.info("Field coverage: %s", coverage)

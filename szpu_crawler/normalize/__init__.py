@@ -1,0 +1,1 @@
+"""Pure normalisation: plain strings in, plain data out. No Scrapy here."""

@@ -1,0 +1,63 @@
+"""The JSON Schema of a record: the one place field names, types and docs are defined."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+SCHEMA_FILE = "article.schema.json"
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    return json.loads(files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def record_validator() -> Draft202012Validator:
+    """A validator that checks formats (dates, URIs) as well as types."""
+    return Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _resolve(node: dict[str, Any]) -> dict[str, Any]:
+    ref = node.get("$ref")
+    if ref:
+        resolved = load_schema()["$defs"][ref.rsplit("/", 1)[-1]]
+        return {**resolved, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def describe_type(node: dict[str, Any]) -> str:
+    """A short reader's name for a schema node's type: `string or null`, `list of object`."""
+    node = _resolve(node)
+    if "anyOf" in node:
+        names = dict.fromkeys(describe_type(option) for option in node["anyOf"])
+        return " or ".join(names)
+    types = node.get("type", "object")
+    types = types if isinstance(types, list) else [types]
+    names = []
+    for name in types:
+        if name == "array":
+            names.append(f"list of {describe_type(node.get('items', {}))}")
+        elif name == "object" and "properties" in node:
+            names.append("{" + ", ".join(node["properties"]) + "}")
+        elif name == "string" and "format" in node:
+            names.append(f"string ({node['format']})")
+        else:
+            names.append(name)
+    return " or ".join(names)
+
+
+def field_table_markdown() -> str:
+    """The README's field table, written from the schema."""
+    rows = ["| field | type | meaning |", "|---|---|---|"]
+    for name, node in load_schema()["properties"].items():
+        description = _resolve(node).get("description", "").replace("|", "\\|")
+        if "enum" in node:
+            values = ", ".join(f"`{value}`" for value in node["enum"] if value is not None)
+            description += f" One of {values}."
+        rows.append(f"| `{name}` | {describe_type(node)} | {description} |")
+    return "\n".join(rows) + "\n"
