@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -43,6 +44,24 @@ def mirror_server(mirror_root: Path) -> Iterator[MirrorServer]:
     """The mirror on 127.0.0.1 at an ephemeral port, with a request log of its own."""
     with MirrorServer(mirror_root) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def crawl(mirror_root: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One crawl of the mirror over HTTP, shared by the end-to-end tests."""
+    output_dir = tmp_path_factory.mktemp("output")
+    started = datetime.now(UTC).replace(microsecond=0)
+    with MirrorServer(mirror_root) as server:
+        result = run_crawl(server.base_url, output_dir)
+    records = read_jsonl(output_dir / "articles.jsonl")
+    return {
+        "result": result,
+        "records": records,
+        "requests": list(server.requests),
+        "base_url": server.base_url,
+        "started": started,
+        "output_dir": output_dir,
+    }
 
 
 def run_crawl(base_url: str, output_dir: Path, *arguments: str) -> subprocess.CompletedProcess:

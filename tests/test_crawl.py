@@ -3,8 +3,6 @@
 import json
 from datetime import UTC, datetime
 
-import pytest
-
 from tests.conftest import EXPECTED, SITE_BASE_URL, read_jsonl, run_crawl
 
 ARTICLE_PATHS = {
@@ -21,25 +19,6 @@ LIST_PAGES = {
     "/News___Events/News.htm", "/News___Events/News/2.htm", "/News___Events/News/1.htm",
     "/News___Events/Events.htm", "/News___Events/Events/2.htm", "/News___Events/Events/1.htm",
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def crawl(mirror_root, tmp_path_factory):
-    from szpu_crawler.mirror.server import MirrorServer
-
-    output_dir = tmp_path_factory.mktemp("output")
-    started = datetime.now(UTC).replace(microsecond=0)
-    with MirrorServer(mirror_root) as server:
-        result = run_crawl(server.base_url, output_dir)
-    records = read_jsonl(output_dir / "articles.jsonl")
-    return {
-        "result": result,
-        "records": records,
-        "requests": list(server.requests),
-        "base_url": server.base_url,
-        "started": started,
-        "output_dir": output_dir,
-    }
 
 
 def test_crawl_finishes_cleanly(crawl):

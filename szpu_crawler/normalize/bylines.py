@@ -14,6 +14,7 @@ UNIT_WORDS = re.compile(
     r"\b(?:School|Office|Department|Dept|Center|Centre|College|Institute|Committee|Division|"
     r"Bureau|Library|Union|Chair|Academy|Faculty|Association|University|Polytechnic|Council|"
     r"Administration|Affairs|Team|Group|Laboratory|Lab|Station|Press|Newsroom|Branch|Alliance)\b"
+    r"|(?:处|学院|中心|办公室|委员会|部)$"
 )
 _PERSON = re.compile(
     r"^(?:[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+){0,3}|[\u4e00-\u9fff·]{2,6})$"
@@ -24,7 +25,7 @@ _REPORTED_BY = re.compile(
 )
 _ROLE_PREFIX = re.compile(
     r"^(?P<label>Images?|Photos?|Photography|Pictures?|Text|Words|Writer|Reporter|Editor|"
-    r"Translator|Translation|Reviewer)\s*[/:：]\s*(?P<names>.+)$",
+    r"Translator|Translation|Reviewer|图|摄影|文|编辑|翻译|审核)\s*[/:：]\s*(?P<names>.+)$",
     re.I,
 )
 _CREDIT_LINE = re.compile(
@@ -57,6 +58,8 @@ _ROLE_OF = {
     "editor": "editor", "edited": "editor", "translator": "translator",
     "translation": "translator", "translated": "translator", "reviewer": "reviewer",
     "reviewed": "reviewer", "proofread": "reviewer", "proofreader": "reviewer",
+    "图": "photographer", "摄影": "photographer", "文": "author", "编辑": "editor",
+    "翻译": "translator", "审核": "reviewer",
 }  # fmt: skip
 
 
