@@ -1,8 +1,8 @@
 """Settings of szpu-crawler.
 
-Each setting below has a safe default and a one-line doc. The `SZPU_*` settings, politeness,
-log level and log file can also be set from the environment variable of the same name; `-s
-NAME=value` on the command line wins over both.
+Every setting has a safe default and a one-line doc just above it. Those read with `_env(…)` can
+also be set from the environment variable of the same name; `-s NAME=value` on the command line
+wins over both. The README's settings table lists them all.
 """
 
 from __future__ import annotations
@@ -13,12 +13,19 @@ from szpu_crawler import __version__
 from szpu_crawler.site import DEFAULT_BASE_URL
 
 
-def _env(name: str, default: str) -> str:
-    return os.environ.get(name) or default
+def _env(name: str, default: str | int | float | bool) -> str | int | float | bool:
+    """The environment's value for `name`, of the default's type; the default when unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if isinstance(default, bool):
+        return value.lower() in ("1", "true", "yes", "on")
+    return type(default)(value)
 
 
-def _env_flag(name: str, default: bool) -> bool:
-    return _env(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
+def user_agent(contact_url: str) -> str:
+    """Names the project and where to reach its maintainers, so the site can tell who calls."""
+    return f"szpu-crawler/{__version__} (+{contact_url})"
 
 
 BOT_NAME = "szpu_crawler"
@@ -26,54 +33,66 @@ SPIDER_MODULES = ["szpu_crawler.spiders"]
 NEWSPIDER_MODULE = "szpu_crawler.spiders"
 
 # ---- What to crawl and where to write
-# Home page the crawl starts from; the same spider crawls the bundled mirror when this points at it.
-SZPU_BASE_URL = _env("SZPU_BASE_URL", DEFAULT_BASE_URL)
-# Folder that every output file of a run is written under.
-SZPU_OUTPUT_DIR = _env("SZPU_OUTPUT_DIR", "output")
-# Where the site's operators can read what this crawler is and how to reach its maintainers.
-SZPU_CONTACT_URL = _env("SZPU_CONTACT_URL", "https://github.com/szpu-crawler/szpu-crawler")
 
-# Names the project and its contact URL, so the site can tell who is calling.
-USER_AGENT = f"szpu-crawler/{__version__} (+{SZPU_CONTACT_URL})"
+# Home page the crawl starts from; point it at the bundled mirror to crawl offline.
+SZPU_BASE_URL = _env("SZPU_BASE_URL", DEFAULT_BASE_URL)
+# Folder that every output file of a run is written under; nothing is written elsewhere.
+SZPU_OUTPUT_DIR = _env("SZPU_OUTPUT_DIR", "output")
+# Where the site's operators can read what this crawler is; sent in the User-Agent.
+SZPU_CONTACT_URL = _env("SZPU_CONTACT_URL", "https://github.com/szpu-crawler/szpu-crawler")
+# How the crawler identifies itself; made from SZPU_CONTACT_URL unless set.
+USER_AGENT = _env("USER_AGENT", user_agent(SZPU_CONTACT_URL))
 # The site's robots.txt is obeyed.
-ROBOTSTXT_OBEY = True
+ROBOTSTXT_OBEY = _env("ROBOTSTXT_OBEY", True)
+# Proxies come from the standard http_proxy / https_proxy / no_proxy environment variables.
+HTTPPROXY_ENABLED = _env("HTTPPROXY_ENABLED", True)
 
 # ---- Politeness
+
 # At most this many requests to the site at once.
-CONCURRENT_REQUESTS_PER_DOMAIN = int(_env("CONCURRENT_REQUESTS_PER_DOMAIN", "2"))
+CONCURRENT_REQUESTS_PER_DOMAIN = _env("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
 # Seconds between two requests to the site (AutoThrottle raises it when the site slows down).
-DOWNLOAD_DELAY = float(_env("DOWNLOAD_DELAY", "1.0"))
+DOWNLOAD_DELAY = _env("DOWNLOAD_DELAY", 1.0)
 # Adapt the delay to the site's response times.
-AUTOTHROTTLE_ENABLED = _env_flag("AUTOTHROTTLE_ENABLED", True)
+AUTOTHROTTLE_ENABLED = _env("AUTOTHROTTLE_ENABLED", True)
 # First delay AutoThrottle uses, in seconds.
-AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_START_DELAY = _env("AUTOTHROTTLE_START_DELAY", 1.0)
 # Longest delay AutoThrottle may choose, in seconds.
-AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_MAX_DELAY = _env("AUTOTHROTTLE_MAX_DELAY", 30.0)
 # Requests AutoThrottle aims to have in flight to the site on average.
-AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = _env("AUTOTHROTTLE_TARGET_CONCURRENCY", 1.0)
 
 # ---- Bounded work
+
 # Seconds before a request is given up (and retried).
-DOWNLOAD_TIMEOUT = 30
-# News pages are small: refuse anything over 16 MiB, warn over 4 MiB.
-DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
-DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
-# Retries of a failed request (timeouts, connection errors, 5xx, 429) before it is logged as lost.
-RETRY_TIMES = 3
+DOWNLOAD_TIMEOUT = _env("DOWNLOAD_TIMEOUT", 30)
+# News pages are small: a response over this many bytes is refused.
+DOWNLOAD_MAXSIZE = _env("DOWNLOAD_MAXSIZE", 16 * 1024 * 1024)
+# A response over this many bytes is logged as a warning.
+DOWNLOAD_WARNSIZE = _env("DOWNLOAD_WARNSIZE", 4 * 1024 * 1024)
+# Retries of a request that timed out, lost its connection or got 500/502/503/504/522/524/408/429.
+RETRY_TIMES = _env("RETRY_TIMES", 3)
+# Links this many steps from the home page are not followed (a pager or calendar trap ends).
+DEPTH_LIMIT = _env("DEPTH_LIMIT", 500)
+# A run stops after fetching this many pages, whatever it finds (0: no cap).
+CLOSESPIDER_PAGECOUNT = _env("CLOSESPIDER_PAGECOUNT", 20000)
 
 # ---- Nothing listens on a port
+
 # Scrapy's telnet console: off (an operator may turn it on deliberately).
-TELNETCONSOLE_ENABLED = False
-# Scrapy's remote-control HTTP server, which runs code sent to it: off.
-REMOTE_CONTROL_ENABLED = False
+TELNETCONSOLE_ENABLED = _env("TELNETCONSOLE_ENABLED", False)
+# Scrapy's remote-control HTTP server, which runs code sent to it and writes a job file: off.
+REMOTE_CONTROL_ENABLED = _env("REMOTE_CONTROL_ENABLED", False)
 
 # ---- Logging
+
 # Level of the crawl log (DEBUG, INFO, WARNING, ERROR).
 LOG_LEVEL = _env("LOG_LEVEL", "INFO")
 # File the crawl log goes to; empty means standard error.
 LOG_FILE = _env("LOG_FILE", "") or None
 
 # ---- Output
+
 FEED_EXPORT_ENCODING = "utf-8"
 # Feed written when the command line names none (`-o`/`-O` replace it): one JSON object per
 # line, UTF-8 kept as is; `%(output_dir)s` is SZPU_OUTPUT_DIR.
@@ -89,4 +108,12 @@ ITEM_PIPELINES = {
     "szpu_crawler.pipelines.sources.SourcePipeline": 310,
     "szpu_crawler.pipelines.coverage.FieldCoveragePipeline": 800,
     "szpu_crawler.pipelines.validation.ValidationPipeline": 900,
+}
+# End-of-run report of any bound (depth, page cap) that stopped work.
+EXTENSIONS = {
+    "szpu_crawler.extensions.BoundsReport": 500,
+}
+# `scrapy check news` contracts: `@site_url <path>` is a page of SZPU_BASE_URL.
+SPIDER_CONTRACTS = {
+    "szpu_crawler.contracts.SiteUrlContract": 10,
 }

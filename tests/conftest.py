@@ -64,20 +64,38 @@ def crawl(mirror_root: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     }
 
 
-def run_crawl(base_url: str, output_dir: Path, *arguments: str) -> subprocess.CompletedProcess:
-    """`scrapy crawl news` in a subprocess, as an operator runs it, with politeness off."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("SZPU_")}
-    command = [
+def crawl_command(base_url: str, output_dir: Path | None, *arguments: str) -> list[str]:
+    """`scrapy crawl news` as an operator runs it, with politeness off for speed."""
+    output = ["-s", f"SZPU_OUTPUT_DIR={output_dir}"] if output_dir is not None else []
+    return [
         sys.executable, "-m", "scrapy", "crawl", "news",
         "-s", f"SZPU_BASE_URL={base_url}",
-        "-s", f"SZPU_OUTPUT_DIR={output_dir}",
+        *output,
         "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "DOWNLOAD_DELAY=0",
         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
         *arguments,
     ]  # fmt: skip
+
+
+def crawl_environment(**overrides: str) -> dict[str, str]:
+    """The test's environment without SZPU_* settings or proxies, plus `overrides`."""
+    dropped = ("SZPU_", "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
+    return {**environment, **overrides}
+
+
+def run_crawl(
+    base_url: str, output_dir: Path | None, *arguments: str, **environment: str
+) -> subprocess.CompletedProcess:
+    """Run `scrapy crawl news` in a subprocess from the project folder and wait for it."""
     return subprocess.run(
-        command, cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True, timeout=300
+        crawl_command(base_url, output_dir, *arguments),
+        cwd=PROJECT_ROOT,
+        env=crawl_environment(**environment),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +20,13 @@ class LoggedRequest(NamedTuple):
 
 
 class MirrorRequestHandler(SimpleHTTPRequestHandler):
-    """Serves the built mirror as the CMS's server would, and remembers every path asked for."""
+    """Serves the built mirror as the CMS's server would, and remembers every path asked for.
+
+    It also answers as a proxy would (`GET http://english.szpu.edu.cn/…`), so a crawl of the real
+    hosts through `http_proxy` reaches the mirror. `faults` makes it misbehave on purpose: each
+    request for a path takes the next fault listed for it, `"503"` (that status) or `"slow:<s>"`
+    (answer after that many seconds); when the list is empty the page is served as usual.
+    """
 
     extensions_map = {  # noqa: RUF012 - the base class declares it as a plain class dict
         ".htm": "text/html; charset=utf-8",
@@ -29,8 +36,15 @@ class MirrorRequestHandler(SimpleHTTPRequestHandler):
         "": "application/octet-stream",
     }
 
-    def __init__(self, *args, request_log: list[LoggedRequest], **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        request_log: list[LoggedRequest],
+        faults: dict[str, list[str]],
+        **kwargs,
+    ) -> None:
         self.request_log = request_log
+        self.faults = faults
         super().__init__(*args, **kwargs)
 
     def translate_path(self, path: str) -> str:
@@ -40,24 +54,46 @@ class MirrorRequestHandler(SimpleHTTPRequestHandler):
             return super().translate_path(attachment_path(file_ids[0]))
         if parts.path == "/":
             return super().translate_path("/index.htm")
-        return super().translate_path(path)
+        return super().translate_path(parts.path)
 
     def send_head(self):
         self.request_log.append(LoggedRequest(self.path, self.headers.get("User-Agent", "")))
+        pending = self.faults.get(urlsplit(self.path).path)
+        fault = pending.pop(0) if pending else None
+        if fault and fault.startswith("slow:"):
+            time.sleep(float(fault.removeprefix("slow:")))
+        elif fault:
+            self.send_error(int(fault))
+            return None
         return super().send_head()
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the request log is kept in `request_log`, not on stderr."""
 
 
+class _ThreadingServer(ThreadingHTTPServer):
+    # A crawl opens many connections at once; Python's default backlog of 5 drops some, and
+    # the client's retry a second later would look like a slow site.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class MirrorServer:
     """Serve `root` on 127.0.0.1 at an ephemeral port (or `port`) in a background thread."""
 
-    def __init__(self, root: Path, port: int = 0) -> None:
+    def __init__(
+        self, root: Path, port: int = 0, faults: dict[str, list[str]] | None = None
+    ) -> None:
         self.root = root
         self.requests: list[LoggedRequest] = []
-        handler = partial(MirrorRequestHandler, directory=str(root), request_log=self.requests)
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.faults = faults if faults is not None else {}
+        handler = partial(
+            MirrorRequestHandler,
+            directory=str(root),
+            request_log=self.requests,
+            faults=self.faults,
+        )
+        self._server = _ThreadingServer(("127.0.0.1", port), handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
