@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Self
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+
+from szpu_crawler.monitoring import run_checks
+from szpu_crawler.outputs import write_json, write_jsonl
+from szpu_crawler.state import CrawlState, now
 
 logger = logging.getLogger(__name__)
 
@@ -41,3 +46,111 @@ class BoundsReport:
                 "of the site",
                 settings.getint("CLOSESPIDER_PAGECOUNT"),
             )
+
+
+class RunRecorder:
+    """Ends each run: its manifest, its checks, and its output files, written from the state.
+
+    At the start of a run it first ends any run that was killed before it could: that run's
+    captured records get their run file and a manifest saying `killed`.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.output_dir = Path(crawler.settings["SZPU_OUTPUT_DIR"])
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        extension = cls(crawler)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider: Spider) -> None:
+        state: CrawlState | None = getattr(spider, "state", None)
+        if state is None:
+            return
+        for run_id in state.unfinished_runs(except_run=spider.run_id):
+            row = state.run_row(run_id)
+            manifest = {
+                "run_id": run_id, "mode": row["mode"], "started": row["started"],
+                "finished": None, "finish_reason": "killed",
+                "counts": state.change_counts(run_id), "recovered_by": spider.run_id,
+            }  # fmt: skip
+            logger.warning(
+                "Run %s did not finish (killed?); writing the %d records it captured",
+                run_id, sum(manifest["counts"].values()),
+            )  # fmt: skip
+            self._write(state, manifest, current=False)
+            state.finish_run(run_id, "killed", complete=False, manifest=manifest)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        state: CrawlState | None = getattr(spider, "state", None)
+        if state is None:
+            return
+        stats, settings = self.crawler.stats, self.crawler.settings
+        value = stats.get_value
+        parsed = value("szpu/articles", 0)
+        missing = {
+            "title": value("szpu/missing/title", 0),
+            "date_published": value("szpu/date/missing", 0),
+            "body_text": value("szpu/missing/body_text", 0),
+            "byline": value("szpu/missing/byline_raw", 0),
+        }
+        failed = value("szpu/failed/article", 0) + value("szpu/failed/page", 0)
+        manifest = {
+            "run_id": spider.run_id,
+            "mode": spider.mode,
+            "walk": "all list pages" if spider.walk_all else "until a known list page",
+            "started": state.run_row(spider.run_id)["started"],
+            "finished": now(),
+            "finish_reason": reason,
+            "counts": {
+                **state.change_counts(spider.run_id),
+                "unchanged": value("szpu/versions/unchanged", 0),
+                "same_story": value("szpu/versions/same_story", 0),
+                "failed": failed,
+                "rejected": value("szpu/rejected", 0),
+                "pages_fetched": value("response_received_count", 0),
+                "list_pages": value("szpu/list/pages", 0),
+                "articles_listed": value("szpu/list/articles_listed", 0),
+                "articles_parsed": parsed,
+                "errors": value("log_count/ERROR", 0),
+            },
+            "field_coverage": (
+                {field: round(1 - n / parsed, 4) for field, n in missing.items()}
+                if parsed
+                else None
+            ),
+        }
+        manifest["checks"] = run_checks(
+            manifest,
+            state.previous_manifest(spider.run_id, spider.mode, manifest["walk"]),
+            settings.getdict("SZPU_MIN_COVERAGE"),
+            settings.getfloat("SZPU_MAX_SEEN_DROP"),
+        )
+        failures = [check for check in manifest["checks"] if not check["passed"]]
+        for check in failures:
+            logger.error("Check failed: %s: %s", check["name"], check["detail"])
+        stats.set_value("szpu/checks/failed", len(failures))
+        self._write(state, manifest, current=True)
+        state.finish_run(
+            spider.run_id, reason, complete=reason == "finished" and not failed, manifest=manifest
+        )
+        state.close()
+        logger.info(
+            "Run %s: %s; outputs in %s", spider.run_id,
+            ", ".join(f"{k} {v}" for k, v in manifest["counts"].items()), self.output_dir,
+        )  # fmt: skip
+
+    def _write(self, state: CrawlState, manifest: dict, current: bool) -> None:
+        runs = self.output_dir / "runs"
+        run_id = manifest["run_id"]
+        manifest["outputs"] = {"records": f"runs/{run_id}.jsonl"}
+        write_jsonl(runs / f"{run_id}.jsonl", state.run_records(run_id))
+        if current:
+            manifest["outputs"]["articles"] = "articles.jsonl"
+            manifest["outputs"]["articles_count"] = write_jsonl(
+                self.output_dir / "articles.jsonl", state.current_records()
+            )
+        write_json(runs / f"{run_id}.json", manifest)

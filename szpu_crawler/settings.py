@@ -91,28 +91,36 @@ LOG_LEVEL = _env("LOG_LEVEL", "INFO")
 # File the crawl log goes to; empty means standard error.
 LOG_FILE = _env("LOG_FILE", "") or None
 
-# ---- Output
+# ---- State, outputs and checks
 
+# Keep crawl state (output/state.sqlite3) and write the run's outputs from it; off only for tests
+# of single pages (`scrapy check` turns it off itself).
+SZPU_STATE_ENABLED = _env("SZPU_STATE_ENABLED", True)
+# Least share of parsed articles that must have each field, or the run's check fails.
+SZPU_MIN_COVERAGE = {"title": 0.95, "date_published": 0.95, "body_text": 0.95, "byline": 0.5}
+# Largest drop in articles listed, against the previous run of the same mode, before a check fails.
+SZPU_MAX_SEEN_DROP = _env("SZPU_MAX_SEEN_DROP", 0.5)
 FEED_EXPORT_ENCODING = "utf-8"
-# Feed written when the command line names none (`-o`/`-O` replace it): one JSON object per
-# line, UTF-8 kept as is; `%(output_dir)s` is SZPU_OUTPUT_DIR.
-SZPU_DEFAULT_FEEDS = {
-    "%(output_dir)s/articles.jsonl": {"format": "jsonlines", "encoding": "utf8", "overwrite": True},
-}
 
-# One concern each, in this order; validation last, so only valid records reach the feed.
+# One concern each, in this order: normalisation, coverage, versions against the state,
+# validation, then the durable capture of what is valid.
 ITEM_PIPELINES = {
     "szpu_crawler.pipelines.breadcrumbs.BreadcrumbPipeline": 100,
     "szpu_crawler.pipelines.dates.DatePipeline": 200,
     "szpu_crawler.pipelines.bylines.BylinePipeline": 300,
     "szpu_crawler.pipelines.sources.SourcePipeline": 310,
     "szpu_crawler.pipelines.coverage.FieldCoveragePipeline": 800,
+    "szpu_crawler.pipelines.versions.VersionPipeline": 850,
     "szpu_crawler.pipelines.validation.ValidationPipeline": 900,
+    "szpu_crawler.pipelines.versions.CapturePipeline": 950,
 }
-# End-of-run report of any bound (depth, page cap) that stopped work.
+# Run outputs, manifest and checks (RunRecorder); a warning when a bound stopped work.
 EXTENSIONS = {
-    "szpu_crawler.extensions.BoundsReport": 500,
+    "szpu_crawler.extensions.RunRecorder": 500,
+    "szpu_crawler.extensions.BoundsReport": 510,
 }
+# Our `crawl` (run lock, exit status from the checks) and `check` (no state) commands.
+COMMANDS_MODULE = "szpu_crawler.commands"
 # `scrapy check news` contracts: `@site_url <path>` is a page of SZPU_BASE_URL.
 SPIDER_CONTRACTS = {
     "szpu_crawler.contracts.SiteUrlContract": 10,

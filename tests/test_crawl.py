@@ -3,6 +3,7 @@
 import json
 from datetime import UTC, datetime
 
+from szpu_crawler.state import content_hash
 from tests.conftest import EXPECTED, SITE_BASE_URL, read_jsonl, run_crawl
 
 ARTICLE_PATHS = {
@@ -28,9 +29,17 @@ def test_crawl_finishes_cleanly(crawl):
 
 
 def test_every_article_is_emitted_once_and_nothing_else(crawl):
-    urls = [record["url"] for record in crawl["records"]]
+    urls = [url for record in crawl["records"] for url in [record["url"], *record["also_at"]]]
     assert len(urls) == len(set(urls)) == 28
     assert set(urls) == {crawl["base_url"] + path for path in ARTICLE_PATHS}
+
+
+def test_the_same_story_under_both_columns_is_one_record(crawl):
+    assert len(crawl["records"]) == 27
+    (story,) = [record for record in crawl["records"] if record["also_at"]]
+    assert story["url"] == crawl["base_url"] + "info/1161/2478.htm"
+    assert story["also_at"] == [crawl["base_url"] + "info/1162/2480.htm"]
+    assert story["sections"] == ["News", "Events"]
 
 
 def test_alias_host_link_is_crawled_on_the_base_host(crawl):
@@ -55,9 +64,19 @@ def test_seed_record_field_by_field(crawl):
     record = next(r for r in crawl["records"] if r["article_id"] == "2433")
     fetched_at = datetime.fromisoformat(record.pop("fetched_at"))
     assert crawl["started"] <= fetched_at <= datetime.now(UTC)
+    assert record["content_hash"] == content_hash(record)
+    assert record["http_validators"]["last_modified"].endswith(" GMT")
+    manifest = json.loads(
+        (crawl["output_dir"] / "runs" / f"{record['run_id']}.json").read_text(encoding="utf-8")
+    )
+    assert manifest["run_id"] == record["run_id"]
     as_on_site = json.loads(json.dumps(record).replace(crawl["base_url"], SITE_BASE_URL))
     expected = json.loads((EXPECTED / "seed_article.json").read_text(encoding="utf-8"))
-    assert as_on_site == expected
+    run_specific = ("run_id", "http_validators", "content_hash")
+    assert {k: v for k, v in as_on_site.items() if k not in run_specific} == {
+        k: v for k, v in expected.items() if k not in run_specific
+    }
+    assert content_hash(as_on_site) == expected["content_hash"]
 
 
 def test_list_date_is_kept_beside_the_page_date(crawl):
@@ -81,12 +100,13 @@ def test_field_coverage_is_reported(crawl):
     assert "'szpu/missing/byline_raw': 2" in log
 
 
-def test_dash_capital_o_writes_only_the_named_file(mirror_server, tmp_path):
+def test_dash_capital_o_writes_the_run_records_to_the_named_file(mirror_server, tmp_path):
     output_dir = tmp_path / "output"
     result = run_crawl(mirror_server.base_url, output_dir, "-O", str(tmp_path / "other.jsonl"))
     assert result.returncode == 0, result.stderr[-3000:]
-    assert len(read_jsonl(tmp_path / "other.jsonl")) == 28
-    assert not output_dir.exists()
+    named = read_jsonl(tmp_path / "other.jsonl")
+    assert len({record["url"] for record in named}) == 27
+    assert len(read_jsonl(output_dir / "articles.jsonl")) == 27
 
 
 def test_robots_txt_is_obeyed(tmp_path):
@@ -101,4 +121,6 @@ def test_robots_txt_is_obeyed(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "/info/1162/2375.htm" not in paths
     assert "'robotstxt/forbidden': 1" in result.stderr
-    assert len(read_jsonl(tmp_path / "output" / "articles.jsonl")) == 27
+    assert "'szpu/skipped/article': 1" in result.stderr
+    assert "ERROR" not in result.stderr
+    assert len(read_jsonl(tmp_path / "output" / "articles.jsonl")) == 26

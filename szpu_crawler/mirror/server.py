@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from functools import partial
@@ -25,7 +26,8 @@ class MirrorRequestHandler(SimpleHTTPRequestHandler):
     It also answers as a proxy would (`GET http://english.szpu.edu.cn/…`), so a crawl of the real
     hosts through `http_proxy` reaches the mirror. `faults` makes it misbehave on purpose: each
     request for a path takes the next fault listed for it, `"503"` (that status) or `"slow:<s>"`
-    (answer after that many seconds); when the list is empty the page is served as usual.
+    (answer after that many seconds); when the list is empty the page is served as usual. Pages
+    carry `ETag` and `Last-Modified` and answer conditional requests with 304, as a CMS does.
     """
 
     extensions_map = {  # noqa: RUF012 - the base class declares it as a plain class dict
@@ -65,7 +67,25 @@ class MirrorRequestHandler(SimpleHTTPRequestHandler):
         elif fault:
             self.send_error(int(fault))
             return None
+        self.etag = self._etag(self.translate_path(self.path))
+        if self.etag and self.headers.get("If-None-Match") == self.etag:
+            self.send_response(304)
+            self.end_headers()
+            return None
         return super().send_head()
+
+    @staticmethod
+    def _etag(path: str) -> str | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        return f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+
+    def end_headers(self) -> None:
+        if getattr(self, "etag", None):
+            self.send_header("ETag", self.etag)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the request log is kept in `request_log`, not on stderr."""

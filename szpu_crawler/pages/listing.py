@@ -31,6 +31,7 @@ class ListedArticle:
 class ListPage:
     articles: tuple[ListedArticle, ...]
     page_urls: tuple[str, ...]
+    next_page_url: str | None  # the next older page, or None on the last one
 
 
 def _column_page_pattern(first_page_url: str) -> re.Pattern[str]:
@@ -38,6 +39,19 @@ def _column_page_pattern(first_page_url: str) -> re.Pattern[str]:
     first_path = urlsplit(first_page_url).path
     stem = re.escape(first_path.removesuffix(".htm"))
     return re.compile(rf"^(?:{re.escape(first_path)}|{stem}/\d+\.htm)$")
+
+
+def _page_number(url: str) -> float:
+    """Reverse pagination numbers pages from the oldest: the first page (`News.htm`) is newest."""
+    match = re.search(r"/(\d+)\.htm$", urlsplit(url).path)
+    return int(match.group(1)) if match else float("inf")
+
+
+def next_page(page_url: str, page_urls: tuple[str, ...]) -> str | None:
+    """The pager link just older than `page_url`: the highest number below its own."""
+    current = _page_number(page_url)
+    older = [url for url in page_urls if _page_number(url) < current]
+    return max(older, key=_page_number, default=None)
 
 
 def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) -> ListPage:
@@ -56,11 +70,12 @@ def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) 
         date = LIST_DATE.search(item_text)
         articles[url] = ListedArticle(url, title or None, date.group(0) if date else None)
 
-    pattern = _column_page_pattern(first_page_url)
+    pattern = _column_page_pattern(response.urljoin(first_page_url))
     page_urls: dict[str, None] = {}
     this_page = canonical_url(response.url, base_url)
     for href in response.xpath("//a/@href").getall():
         url = canonical_url(response.urljoin(href), base_url)
         if url and url != this_page and pattern.match(urlsplit(url).path):
             page_urls[url] = None
-    return ListPage(tuple(articles.values()), tuple(page_urls))
+    pages = tuple(page_urls)
+    return ListPage(tuple(articles.values()), pages, next_page(this_page, pages))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from scrapy.crawler import Crawler
 
@@ -18,3 +18,16 @@ class CrawlerPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
+
+
+class ArticlePipeline(CrawlerPipeline):
+    """A pipeline over fetched article records; the spider's notices (an article unchanged,
+    removed or not fetched) pass by untouched, to the version pipeline."""
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if "notice" in item:
+            return item
+        return self.process_article(item)
+
+    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError

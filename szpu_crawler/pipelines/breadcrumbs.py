@@ -6,13 +6,13 @@ import logging
 from typing import Any
 
 from szpu_crawler.normalize.breadcrumbs import normalize_breadcrumbs
-from szpu_crawler.pipelines.base import CrawlerPipeline
+from szpu_crawler.pipelines.base import ArticlePipeline
 
 logger = logging.getLogger(__name__)
 
 
-class BreadcrumbPipeline(CrawlerPipeline):
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+class BreadcrumbPipeline(ArticlePipeline):
+    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
         crumbs = normalize_breadcrumbs(item.get("breadcrumbs_raw"), self.settings["SZPU_BASE_URL"])
         item["breadcrumbs"] = crumbs
         last = crumbs[-1]["name"] if crumbs else None

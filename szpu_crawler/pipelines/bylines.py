@@ -6,13 +6,13 @@ import logging
 from typing import Any
 
 from szpu_crawler.normalize.bylines import parse_byline
-from szpu_crawler.pipelines.base import CrawlerPipeline
+from szpu_crawler.pipelines.base import ArticlePipeline
 
 logger = logging.getLogger(__name__)
 
 
-class BylinePipeline(CrawlerPipeline):
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+class BylinePipeline(ArticlePipeline):
+    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
         byline = parse_byline(item.get("byline_raw"))
         if byline is not None and byline["rule"] is None:
             self.stats.inc_value("szpu/byline/unmatched")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from szpu_crawler.pipelines.base import CrawlerPipeline
+from szpu_crawler.pipelines.base import ArticlePipeline
 
 logger = logging.getLogger(__name__)
 
@@ -15,10 +15,10 @@ WATCHED_FIELDS = ("title", "date_published_raw", "breadcrumbs_raw", "body_text",
 ESSENTIAL_FIELDS = ("title", "body_text")
 
 
-class FieldCoveragePipeline(CrawlerPipeline):
+class FieldCoveragePipeline(ArticlePipeline):
     """Counts empty fields and the signal that served each field; never drops a record."""
 
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
         self.stats.inc_value("szpu/articles")
         for name in WATCHED_FIELDS:
             if not item.get(name):

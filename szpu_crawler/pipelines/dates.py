@@ -6,13 +6,13 @@ import logging
 from typing import Any
 
 from szpu_crawler.normalize.dates import find_date_mentions, resolve_publication_date
-from szpu_crawler.pipelines.base import CrawlerPipeline
+from szpu_crawler.pipelines.base import ArticlePipeline
 
 logger = logging.getLogger(__name__)
 
 
-class DatePipeline(CrawlerPipeline):
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+class DatePipeline(ArticlePipeline):
+    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
         url = item.get("url")
         resolved = resolve_publication_date(
             item.get("date_published_raw"), item.get("date_meta_raw"), item.get("date_listed_raw")

@@ -6,13 +6,13 @@ import logging
 from typing import Any
 
 from szpu_crawler.normalize.sources import parse_source_stamp
-from szpu_crawler.pipelines.base import CrawlerPipeline
+from szpu_crawler.pipelines.base import ArticlePipeline
 
 logger = logging.getLogger(__name__)
 
 
-class SourcePipeline(CrawlerPipeline):
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+class SourcePipeline(ArticlePipeline):
+    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
         source = parse_source_stamp(item.get("source_raw"))
         if source is not None and source["published"] is None:
             self.stats.inc_value("szpu/source/undated")

@@ -1,39 +1,55 @@
-"""The `news` spider: home page → column list pages → article pages. Routing only."""
+"""The `news` spider: home page → column list pages → article pages. Routing only.
+
+What to fetch depends on the crawl state: an incremental run (the default) walks each column from
+its newest list page and stops at the first page whose articles are all known, fetching only the
+unknown ones; `-a mode=full` walks every list page and revisits every article with conditional
+requests. A run after one that did not finish cleanly walks every list page, so nothing a killed
+run missed is skipped.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from szpu_crawler.pages.article import parse_article_page
-from szpu_crawler.pages.listing import ListedArticle, parse_list_page
+from szpu_crawler.pages.listing import ListedArticle, ListPage, next_page, parse_list_page
 from szpu_crawler.pages.navigation import find_column_links
 from szpu_crawler.settings import user_agent
 from szpu_crawler.site import FALLBACK_COLUMN_PATHS, NEWS_COLUMNS, article_ids, canonical_url
+from szpu_crawler.state import CrawlState, now
+
+MODES = ("incremental", "full")
+# Answers an article request handles itself rather than as errors.
+HANDLED_STATUSES = [304, 404, 410]
 
 
 class NewsSpider(Spider):
     name = "news"
 
     base_url: str
+    mode: str = "incremental"
+    state: CrawlState | None = None
+    run_id: str | None = None
+    walk_all: bool = True
+    known: frozenset[str] = frozenset()
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
-        """Write the default feed only when no `-o`/`-O` (or FEEDS) names another; make the
-        User-Agent from a contact URL given with `-s`."""
+        """Make the User-Agent from a contact URL given with `-s`."""
         super().update_settings(settings)
-        if not settings.getdict("FEEDS"):
-            settings.set("FEEDS", settings.getdict("SZPU_DEFAULT_FEEDS"), priority="spider")
         contact_priority = settings.getpriority("SZPU_CONTACT_URL") or 0
         if contact_priority > (settings.getpriority("USER_AGENT") or 0):
             settings.set(
@@ -43,28 +59,48 @@ class NewsSpider(Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {spider.mode!r}")
         spider.base_url = crawler.settings.get("SZPU_BASE_URL")
         spider.allowed_domains = [urlsplit(spider.base_url).hostname]
+        if crawler.settings.getbool("SZPU_STATE_ENABLED"):
+            spider.state = CrawlState.open(Path(crawler.settings["SZPU_OUTPUT_DIR"]))
+            spider.run_id = spider.state.begin_run(spider.mode)
+            spider.known = frozenset(spider.state.known_urls())
+            spider.walk_all = spider.mode == "full" or not spider.state.last_run_complete(
+                before_run=spider.run_id
+            )
         return spider
 
-    @property
-    def output_dir(self) -> str:
-        """Fills `%(output_dir)s` in FEEDS."""
-        return self.settings.get("SZPU_OUTPUT_DIR")
-
     async def start(self) -> AsyncIterator[Request]:
+        self.logger.info(
+            "Run %s, %s mode: %s; %d articles known",
+            self.run_id, self.mode,
+            "walking every list page" if self.walk_all else "stopping at the first known list page",
+            len(self.known),
+        )  # fmt: skip
         yield Request(self.base_url, callback=self.parse_home, errback=self.on_request_failed)
+        for url in self.state.pending_urls() if self.state else []:
+            self.logger.info("Retrying %s, not fetched in an earlier run", url)
+            yield self._article_request(url, None)
 
-    def on_request_failed(self, failure: Failure) -> None:
-        """A page that could not be fetched: logged with its URL and reason, and counted."""
+    def on_request_failed(self, failure: Failure) -> Iterator[dict]:
+        """A page that could not be fetched: logged with its URL and reason, and counted; an
+        article's failure is also noted so the next run retries it."""
         request = failure.request
         kind = "article" if request.callback == self.parse_article else "page"
+        if failure.check(IgnoreRequest):  # robots.txt, or a bound: a policy, not a failure
+            self.crawler.stats.inc_value(f"szpu/skipped/{kind}")
+            self.logger.info("Not fetching %s %s: %s", kind, request.url, failure.value)
+            return
         reason = failure.value.__class__.__name__
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"
         self.crawler.stats.inc_value(f"szpu/failed/{kind}")
         self.crawler.stats.inc_value(f"szpu/failed/reason/{reason}")
         self.logger.error("Could not fetch %s %s: %s", kind, request.url, reason)
+        if kind == "article":
+            yield {"notice": "failed", "url": request.url, "reason": reason}
 
     def parse_home(self, response: Response) -> Iterator[Request]:
         """Find the news columns in the site's menu; fall back to their known paths.
@@ -82,59 +118,52 @@ class NewsSpider(Spider):
             if name not in columns:
                 self.logger.warning(
                     "Column %r not found in the navigation of %s; using its known path",
-                    name,
-                    response.url,
-                )
+                    name, response.url,
+                )  # fmt: skip
                 self.crawler.stats.inc_value("szpu/columns/fallback")
                 columns[name] = urljoin(self.base_url, FALLBACK_COLUMN_PATHS[name])
         for name, url in columns.items():
-            yield Request(
-                url,
-                callback=self.parse_list,
-                errback=self.on_request_failed,
-                cb_kwargs={"section": name, "first_page_url": url},
-            )
+            yield self._list_request(url, name, url)
 
     def parse_list(
         self, response: Response, section: str, first_page_url: str
     ) -> Iterator[Request]:
-        """Follow every article listed, and every other page of the column's pager.
+        """Follow the listed articles to fetch, then the pages to walk.
 
         @site_url News___Events/Events.htm
         @cb_kwargs {"section": "Events", "first_page_url": "/News___Events/Events.htm"}
         @returns requests 7 7
         """
-        page = parse_list_page(response, self.base_url, first_page_url)
+        page = self._list_page(response, first_page_url)
+        self.crawler.stats.inc_value("szpu/list/pages")
         if not page.articles:
             self.logger.warning("List page %s lists no article", response.url)
             self.crawler.stats.inc_value("szpu/list/empty")
-        self.crawler.stats.inc_value("szpu/list/pages")
+        unknown = 0
         for listed in page.articles:
+            self.crawler.stats.inc_value("szpu/list/articles_listed")
             column_id, _ = article_ids(listed.url)
             if column_id not in NEWS_COLUMNS:
                 self.logger.info(
                     "Skipping %s listed under %s: not a news column", listed.url, section
                 )
                 self.crawler.stats.inc_value("szpu/list/other_column")
-                continue
-            yield Request(
-                listed.url,
-                callback=self.parse_article,
-                errback=self.on_request_failed,
-                cb_kwargs={"listed": listed},
-            )
-        for url in page.page_urls:
-            yield Request(
-                url,
-                callback=self.parse_list,
-                errback=self.on_request_failed,
-                cb_kwargs={"section": section, "first_page_url": first_page_url},
-            )
+            elif listed.url not in self.known:
+                unknown += 1
+                yield self._article_request(listed.url, listed)
+            elif self.mode == "full":
+                yield self._article_request(listed.url, listed)
+        if self.walk_all:
+            walk = page.page_urls
+        else:
+            walk = (page.next_page_url,) if unknown and page.next_page_url else ()
+        for url in walk:
+            yield self._list_request(url, section, first_page_url)
 
     def parse_article(
         self, response: Response, listed: ListedArticle | None = None
     ) -> Iterator[dict]:
-        """One raw record per article page.
+        """One raw record per article page; a notice when it is unchanged or gone.
 
         @site_url info/1162/2433.htm
         @returns items 1 1
@@ -142,6 +171,20 @@ class NewsSpider(Spider):
         @scrapes url column_id article_id section title date_published_raw body_text byline_raw
         """
         url = canonical_url(response.url, self.base_url)
+        validators = _validators(response)
+        if response.status == 304:
+            yield {"notice": "unchanged", "url": url, "http_validators": validators}
+            return
+        if response.status in (404, 410):
+            reason = f"HTTP {response.status}"
+            if url in self.known:
+                yield {"notice": "removed", "url": url, "fetched_at": now()}
+                return
+            self.crawler.stats.inc_value("szpu/failed/article")
+            self.crawler.stats.inc_value(f"szpu/failed/reason/{reason}")
+            self.logger.error("Could not fetch article %s: %s", url, reason)
+            yield {"notice": "failed", "url": url, "reason": reason}
+            return
         column_id, article_id = article_ids(url)
         page = parse_article_page(response, self.base_url)
         yield {
@@ -152,5 +195,67 @@ class NewsSpider(Spider):
             **asdict(page),
             "date_listed_raw": listed.date_listed_raw if listed else None,
             "title_listed": listed.title if listed else None,
-            "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "http_validators": validators,
+            "fetched_at": now(),
         }
+
+    # ---- requests
+
+    def _conditional_headers(self, etag: str | None, last_modified: str | None) -> dict:
+        if self.mode != "full":
+            return {}
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return headers
+
+    def _article_request(self, url: str, listed: ListedArticle | None) -> Request:
+        validators = self.state.validators(url) if self.state else (None, None)
+        return Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_request_failed,
+            cb_kwargs={"listed": listed},
+            headers=self._conditional_headers(*validators),
+            meta={"handle_httpstatus_list": HANDLED_STATUSES},
+        )
+
+    def _list_request(self, url: str, section: str, first_page_url: str) -> Request:
+        cached = self.state.list_page(url) if self.state else None
+        validators = (cached["etag"], cached["last_modified"]) if cached else (None, None)
+        return Request(
+            url,
+            callback=self.parse_list,
+            errback=self.on_request_failed,
+            cb_kwargs={"section": section, "first_page_url": first_page_url},
+            headers=self._conditional_headers(*validators),
+            meta={"handle_httpstatus_list": [304]},
+        )
+
+    def _list_page(self, response: Response, first_page_url: str) -> ListPage:
+        """The page as parsed now, or as parsed last time when the server says it is unchanged;
+        remembered for the next run's conditional request."""
+        url = canonical_url(response.url, self.base_url)
+        if response.status == 304 and self.state and (cached := self.state.list_page(url)):
+            page_urls = tuple(json.loads(cached["page_urls"]))
+            articles = tuple(ListedArticle(*fields) for fields in json.loads(cached["articles"]))
+            return ListPage(articles, page_urls, next_page(url, page_urls))
+        page = parse_list_page(response, self.base_url, first_page_url)
+        if self.state:
+            self.state.save_list_page(
+                url, *_validators(response).values(),
+                [list(asdict(listed).values()) for listed in page.articles], list(page.page_urls),
+            )  # fmt: skip
+        return page
+
+
+def _validators(response: Response) -> dict[str, str | None]:
+    """The response's `ETag` and `Last-Modified`, for the next conditional request."""
+    etag = response.headers.get("ETag")
+    last_modified = response.headers.get("Last-Modified")
+    return {
+        "etag": etag.decode("latin-1") if etag else None,
+        "last_modified": last_modified.decode("latin-1") if last_modified else None,
+    }
