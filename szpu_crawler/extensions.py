@@ -128,6 +128,7 @@ class RunRecorder:
             state.previous_manifest(spider.run_id, spider.mode, manifest["walk"]),
             settings.getdict("SZPU_MIN_COVERAGE"),
             settings.getfloat("SZPU_MAX_SEEN_DROP"),
+            settings.getint("SZPU_COVERAGE_MIN_ARTICLES"),
         )
         failures = [check for check in manifest["checks"] if not check["passed"]]
         for check in failures:

@@ -98,6 +98,8 @@ LOG_FILE = _env("LOG_FILE", "") or None
 SZPU_STATE_ENABLED = _env("SZPU_STATE_ENABLED", True)
 # Least share of parsed articles that must have each field, or the run's check fails.
 SZPU_MIN_COVERAGE = {"title": 0.95, "date_published": 0.95, "body_text": 0.95, "byline": 0.5}
+# Coverage is judged only when a run parsed at least this many articles.
+SZPU_COVERAGE_MIN_ARTICLES = _env("SZPU_COVERAGE_MIN_ARTICLES", 10)
 # Largest drop in articles listed, against the previous run of the same mode, before a check fails.
 SZPU_MAX_SEEN_DROP = _env("SZPU_MAX_SEEN_DROP", 0.5)
 FEED_EXPORT_ENCODING = "utf-8"

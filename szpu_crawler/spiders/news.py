@@ -89,7 +89,8 @@ class NewsSpider(Spider):
         article's failure is also noted so the next run retries it."""
         request = failure.request
         kind = "article" if request.callback == self.parse_article else "page"
-        if failure.check(IgnoreRequest):  # robots.txt, or a bound: a policy, not a failure
+        # robots.txt or a bound: a policy, not a failure (HttpError is an IgnoreRequest too)
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
             self.crawler.stats.inc_value(f"szpu/skipped/{kind}")
             self.logger.info("Not fetching %s %s: %s", kind, request.url, failure.value)
             return
