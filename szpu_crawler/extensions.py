@@ -10,6 +10,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from szpu_crawler.monitoring import run_checks
+from szpu_crawler.normalize.facts import fact_rows
 from szpu_crawler.outputs import write_json, write_jsonl
 from szpu_crawler.state import CrawlState, now
 
@@ -153,5 +154,9 @@ class RunRecorder:
             manifest["outputs"]["articles"] = "articles.jsonl"
             manifest["outputs"]["articles_count"] = write_jsonl(
                 self.output_dir / "articles.jsonl", state.current_records()
+            )
+            manifest["outputs"]["facts"] = "facts.jsonl"
+            manifest["outputs"]["facts_count"] = write_jsonl(
+                self.output_dir / "facts.jsonl", fact_rows(state.current_records())
             )
         write_json(runs / f"{run_id}.json", manifest)

@@ -111,6 +111,7 @@ ITEM_PIPELINES = {
     "szpu_crawler.pipelines.dates.DatePipeline": 200,
     "szpu_crawler.pipelines.bylines.BylinePipeline": 300,
     "szpu_crawler.pipelines.sources.SourcePipeline": 310,
+    "szpu_crawler.pipelines.facts.FactPipeline": 400,
     "szpu_crawler.pipelines.coverage.FieldCoveragePipeline": 800,
     "szpu_crawler.pipelines.versions.VersionPipeline": 850,
     "szpu_crawler.pipelines.validation.ValidationPipeline": 900,
