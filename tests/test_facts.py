@@ -71,6 +71,7 @@ NUMBER_FORMS = [
     ("A dozen volunteers helped.", [(12, None, None, "exact", "count", None, "volunteers")]),
     ("Over two-thirds of the members are foreign.", [(0.6667, None, "Over", "lower", "fraction", None, "members")]),
     ("Half of the students live on campus.", [(0.5, None, None, "exact", "fraction", None, "students")]),
+    ("One in three courses is taught with industry.", [(0.3333, None, None, "exact", "fraction", None, "courses")]),
     ("Over 90% of its graduates find jobs.", [(90, None, "Over", "lower", "percent", None, "graduates")]),
     ("Nearly 45 percent of the teachers hold doctorates.", [(45, None, "Nearly", "upper", "percent", None, "teachers")]),
     ("Between 20 and 30 students attended.", [(20, 30, None, "exact", "count", None, "students")]),

@@ -80,7 +80,9 @@ _NUMBER = re.compile(
     rf"""
     (?P<currency>(?:RMB|CNY|USD|US\$|EUR|[¥$€])\s?)?
     (?:
-        (?P<digits>(?<![\w.,:/-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d,]*\d)(?![A-Za-z_]))
+        (?P<ratio>\b(?:one|two|three|\d+)\s+(?:in|out\sof)\s+(?:every\s+)?
+          (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)
+      | (?P<digits>(?<![\w.,:/-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d,]*\d)(?![A-Za-z_]))
       | (?P<fraction>\b(?:two|three)[- ](?:thirds|quarters)\b|\bone-(?:half|third|quarter)\b
           |\ba\s(?:third|quarter|half)\b(?=\s+of\b)|\bhalf\b(?=\s+(?:of|the)\b))
       | (?P<dozen>\b(?:a|two|three|four|five|six)\s+dozen\b)
@@ -124,8 +126,15 @@ def _word_value(words: str) -> int:
     return _UNITS_WORDS.get(words) or _TENS_WORDS[words]
 
 
+def _ratio_term(term: str) -> int:
+    return int(term) if term.isdigit() else _word_value(term)
+
+
 def _number(match: re.Match) -> tuple[float, str]:
     """(value, kind) of a number match."""
+    if match["ratio"]:
+        part, whole = re.split(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", match["ratio"].lower())
+        return round(_ratio_term(part) / _ratio_term(whole), 4), "fraction"
     if match["fraction"]:
         fraction = _FRACTIONS[re.sub(r"\s+", " ", match["fraction"].lower())]
         return round(float(fraction), 4), "fraction"
