@@ -124,3 +124,15 @@ def test_robots_txt_is_obeyed(tmp_path):
     assert "'szpu/skipped/article': 1" in result.stderr
     assert "ERROR" not in result.stderr
     assert len(read_jsonl(tmp_path / "output" / "articles.jsonl")) == 26
+
+
+def test_facts_table_has_one_row_per_fact_with_its_article(crawl):
+    rows = read_jsonl(crawl["output_dir"] / "facts.jsonl")
+    assert len(rows) == sum(len(record["facts"]) for record in crawl["records"])
+    seed_rows = [row for row in rows if row["url"].endswith("/info/1162/2433.htm")]
+    assert [row["value"] for row in seed_rows] == [
+        1200, 100, 600, 89, 43, 5, 64, 12, 13, 0.6667, 3, 200, 30, 2,
+    ]  # fmt: skip
+    assert {(row["title"][:20], row["date_published"], row["section"]) for row in seed_rows} == {
+        ("SZPU Invited to Atte", "2024-12-04", "Events")
+    }
