@@ -21,7 +21,7 @@ FALLBACK_COLUMN_PATHS = {
     "Events": "News___Events/Events.htm",
 }
 
-ARTICLE_PATH = re.compile(r"^/info/(?P<column_id>\d+)/(?P<article_id>\d+)\.htm$")
+ARTICLE_PATH = re.compile(r"^/info/(?P<column_id>\d{1,6})/(?P<article_id>\d{1,9})\.htm$")
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 

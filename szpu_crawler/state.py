@@ -96,7 +96,9 @@ class CrawlState:
         connection = sqlite3.connect(output_dir / STATE_FILE, isolation_level=None)
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=FULL")
+        # WAL with NORMAL: a commit survives the process being killed (SIGKILL included); only
+        # a power cut may lose the last commits, never the database's consistency.
+        connection.execute("PRAGMA synchronous=NORMAL")
         connection.executescript(_SCHEMA)
         return cls(connection)
 

@@ -282,11 +282,13 @@ def _pager(column_id: str, number: int, total: int, count: int) -> str:
         href = _rel(page, list_page_path(column_id, target, total))
         return f'<span class="{css} p_fun"><a href="{href}">{label}</a></span>'
 
+    # Like the CMS: the first and last page, and a window of two pages either side of this one.
+    shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
     numbers = "".join(
         f'<span class="p_no_d">{n}</span>'
         if n == number
         else f'<span class="p_no"><a href="{_rel(page, list_page_path(column_id, n, total))}">{n}</a></span>'
-        for n in range(1, total + 1)
+        for n in shown
     )
     return (
         f'<div class="pb_sys_common pb_sys_normal pb_sys_style1">'
@@ -374,15 +376,17 @@ def attachment_path(file_id: str) -> str:
     return f"/system/_content/download/{file_id}"
 
 
-def build_mirror(root: Path, articles: Sequence[MirrorArticle] = ARTICLES) -> Path:
+def build_mirror(
+    root: Path, articles: Sequence[MirrorArticle] = ARTICLES, page_size: int = LIST_PAGE_SIZE
+) -> Path:
     """Write every page of the mirror under `root`, and return it."""
     root.mkdir(parents=True, exist_ok=True)
     by_date = sorted(articles, key=lambda a: (a.published, int(a.article_id)), reverse=True)
     for column_id in NEWS_COLUMNS:
         column = [a for a in by_date if a.column_id == column_id]
-        total = max(1, -(-len(column) // LIST_PAGE_SIZE))
+        total = max(1, -(-len(column) // page_size))
         for number in range(1, total + 1):
-            chunk = column[(number - 1) * LIST_PAGE_SIZE : number * LIST_PAGE_SIZE]
+            chunk = column[(number - 1) * page_size : number * page_size]
             html = render_list_page(column_id, number, total, len(column), chunk)
             _write(root, list_page_path(column_id, number, total), html)
         for index, article in enumerate(column):

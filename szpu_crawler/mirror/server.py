@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import socket
+import struct
 import threading
 import time
 from functools import partial
@@ -25,9 +27,11 @@ class MirrorRequestHandler(SimpleHTTPRequestHandler):
 
     It also answers as a proxy would (`GET http://english.szpu.edu.cn/…`), so a crawl of the real
     hosts through `http_proxy` reaches the mirror. `faults` makes it misbehave on purpose: each
-    request for a path takes the next fault listed for it, `"503"` (that status) or `"slow:<s>"`
-    (answer after that many seconds); when the list is empty the page is served as usual. Pages
-    carry `ETag` and `Last-Modified` and answer conditional requests with 304, as a CMS does.
+    request for a path takes the next fault listed for it; when the list is empty the page is
+    served as usual. Faults: `"503"` (any status), `"slow:<s>"` (answer after s seconds),
+    `"reset"` (drop the connection), `"truncate"` (send half the promised body), `"redirect"` (to
+    itself), `"charset:<name>"` (claim that charset in the header). Pages carry `ETag` and
+    `Last-Modified` and answer conditional requests with 304, as a CMS does.
     """
 
     extensions_map = {  # noqa: RUF012 - the base class declares it as a plain class dict
@@ -64,8 +68,10 @@ class MirrorRequestHandler(SimpleHTTPRequestHandler):
         fault = pending.pop(0) if pending else None
         if fault and fault.startswith("slow:"):
             time.sleep(float(fault.removeprefix("slow:")))
+        elif fault and fault.startswith("charset:"):
+            self.charset = fault.removeprefix("charset:")
         elif fault:
-            self.send_error(int(fault))
+            self._misbehave(fault)
             return None
         self.etag = self._etag(self.translate_path(self.path))
         if self.etag and self.headers.get("If-None-Match") == self.etag:
@@ -73,6 +79,32 @@ class MirrorRequestHandler(SimpleHTTPRequestHandler):
             self.end_headers()
             return None
         return super().send_head()
+
+    def _misbehave(self, fault: str) -> None:
+        if fault == "redirect":
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.end_headers()
+        elif fault in ("reset", "truncate"):
+            if fault == "truncate":
+                body = Path(self.translate_path(self.path)).read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+        else:
+            self.send_error(int(fault))
+
+    def guess_type(self, path: str) -> str:
+        charset = getattr(self, "charset", None)
+        if charset:
+            return f"text/html; charset={charset}"
+        return super().guess_type(path)
 
     @staticmethod
     def _etag(path: str) -> str | None:
@@ -96,6 +128,9 @@ class _ThreadingServer(ThreadingHTTPServer):
     # the client's retry a second later would look like a slow site.
     request_queue_size = 128
     daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet: a connection dropped on purpose (`reset`, `truncate`) is not an error here."""
 
 
 class MirrorServer:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from lxml import html as lxml_html
+from scrapy.http import Response, TextResponse
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
 BLOCK_TAGS = frozenset(
     [
@@ -92,3 +94,43 @@ def text_lines(element: lxml_html.HtmlElement) -> list[str]:
 
 def is_block(element: lxml_html.HtmlElement) -> bool:
     return _tag(element) in BLOCK_TAGS
+
+
+_MOJIBAKE = re.compile("â€|Ã[\x80-\xbf©¨§¶ªº«»]|Â[\xa0-\xbf]")
+
+
+def looks_binary(response: Response) -> bool:
+    """An image or archive served as a page: NUL bytes, or not text at all."""
+    return not isinstance(response, TextResponse) or b"\x00" in response.body[:4096]
+
+
+def trusted_encoding(response: TextResponse) -> tuple[TextResponse, str | None]:
+    """The response decoded with the charset its bytes really use, and what was corrected.
+
+    Servers misreport: a `charset=iso-8859-1` header on a UTF-8 page would turn every Chinese
+    character and curly quote into mojibake. The page's own `<meta charset>` wins when the bytes
+    decode cleanly with it; failing that, UTF-8 does when they decode cleanly as UTF-8.
+    """
+    header = http_content_type_encoding(response.headers.get("Content-Type", b"").decode("latin-1"))
+    declared = html_body_declared_encoding(response.body)
+    candidates = [declared] if declared else []
+    candidates.append("utf-8")
+    if header is None:
+        return response, None
+    for candidate in candidates:
+        if resolve_encoding(candidate) == resolve_encoding(header):
+            return response, None
+        try:
+            response.body.decode(resolve_encoding(candidate) or candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if candidate == "utf-8" and response.body.isascii():
+            return response, None
+        note = f"header says {header}, page is {candidate}"
+        return response.replace(encoding=candidate), note
+    return response, None
+
+
+def has_mojibake(text: str | None) -> bool:
+    """UTF-8 read as Latin-1 somewhere upstream: `â€™` for `’`, `Ã©` for `é`."""
+    return bool(text and _MOJIBAKE.search(text))

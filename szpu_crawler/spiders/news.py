@@ -27,6 +27,7 @@ from twisted.python.failure import Failure
 from szpu_crawler.pages.article import parse_article_page
 from szpu_crawler.pages.listing import ListedArticle, ListPage, next_page, parse_list_page
 from szpu_crawler.pages.navigation import find_column_links
+from szpu_crawler.pages.text import has_mojibake, looks_binary, trusted_encoding
 from szpu_crawler.settings import user_agent
 from szpu_crawler.site import FALLBACK_COLUMN_PATHS, NEWS_COLUMNS, article_ids, canonical_url
 from szpu_crawler.state import CrawlState, now
@@ -45,6 +46,13 @@ class NewsSpider(Spider):
     run_id: str | None = None
     walk_all: bool = True
     known: frozenset[str] = frozenset()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Pages requested in this run. The spider dedupes itself, so that Scrapy's duplicate
+        # filter cannot silently swallow a redirect back to a page (a redirect loop must fail
+        # loudly, and be retried next run).
+        self.requested: set[str] = set()
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -82,26 +90,47 @@ class NewsSpider(Spider):
         yield Request(self.base_url, callback=self.parse_home, errback=self.on_request_failed)
         for url in self.state.pending_urls() if self.state else []:
             self.logger.info("Retrying %s, not fetched in an earlier run", url)
-            yield self._article_request(url, None)
+            if request := self._article_request(url, None):
+                yield request
 
     def on_request_failed(self, failure: Failure) -> Iterator[dict]:
         """A page that could not be fetched: logged with its URL and reason, and counted; an
         article's failure is also noted so the next run retries it."""
         request = failure.request
         kind = "article" if request.callback == self.parse_article else "page"
-        # robots.txt or a bound: a policy, not a failure (HttpError is an IgnoreRequest too)
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+        # robots.txt forbids it: a policy, not a failure (redirect loops and HTTP errors are
+        # IgnoreRequests too, and are failures)
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             self.crawler.stats.inc_value(f"szpu/skipped/{kind}")
             self.logger.info("Not fetching %s %s: %s", kind, request.url, failure.value)
             return
         reason = failure.value.__class__.__name__
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"
-        self.crawler.stats.inc_value(f"szpu/failed/{kind}")
-        self.crawler.stats.inc_value(f"szpu/failed/reason/{reason}")
-        self.logger.error("Could not fetch %s %s: %s", kind, request.url, reason)
+        elif failure.check(IgnoreRequest):
+            reason = str(failure.value)
         if kind == "article":
-            yield {"notice": "failed", "url": request.url, "reason": reason}
+            yield from self._failed(request.url, reason)
+        else:
+            self.crawler.stats.inc_value("szpu/failed/page")
+            self.crawler.stats.inc_value(f"szpu/failed/reason/{reason}")
+            self.logger.error("Could not fetch page %s: %s", request.url, reason)
+
+    def _failed(self, url: str, reason: str) -> Iterator[dict]:
+        """Log and count an article not captured, and note it for the next run to retry."""
+        self.crawler.stats.inc_value("szpu/failed/article")
+        self.crawler.stats.inc_value(f"szpu/failed/reason/{reason}")
+        self.logger.error("Could not fetch article %s: %s", url, reason)
+        yield {"notice": "failed", "url": url, "reason": reason}
+
+    def _decoded(self, response: TextResponse) -> TextResponse:
+        response, correction = trusted_encoding(response)
+        if correction:
+            self.crawler.stats.inc_value("szpu/encoding/corrected")
+            self.logger.warning(
+                "Wrong charset on %s (%s); decoded as the page", response.url, correction
+            )
+        return response
 
     def parse_home(self, response: Response) -> Iterator[Request]:
         """Find the news columns in the site's menu; fall back to their known paths.
@@ -124,7 +153,8 @@ class NewsSpider(Spider):
                 self.crawler.stats.inc_value("szpu/columns/fallback")
                 columns[name] = urljoin(self.base_url, FALLBACK_COLUMN_PATHS[name])
         for name, url in columns.items():
-            yield self._list_request(url, name, url)
+            if request := self._list_request(url, name, url):
+                yield request
 
     def parse_list(
         self, response: Response, section: str, first_page_url: str
@@ -135,7 +165,11 @@ class NewsSpider(Spider):
         @cb_kwargs {"section": "Events", "first_page_url": "/News___Events/Events.htm"}
         @returns requests 7 7
         """
-        page = self._list_page(response, first_page_url)
+        if looks_binary(response):
+            self.crawler.stats.inc_value("szpu/failed/page")
+            self.logger.error("List page %s is not an HTML page", response.url)
+            return
+        page = self._list_page(self._decoded(response), first_page_url)
         self.crawler.stats.inc_value("szpu/list/pages")
         if not page.articles:
             self.logger.warning("List page %s lists no article", response.url)
@@ -151,15 +185,17 @@ class NewsSpider(Spider):
                 self.crawler.stats.inc_value("szpu/list/other_column")
             elif listed.url not in self.known:
                 unknown += 1
-                yield self._article_request(listed.url, listed)
-            elif self.mode == "full":
-                yield self._article_request(listed.url, listed)
+                if request := self._article_request(listed.url, listed):
+                    yield request
+            elif self.mode == "full" and (request := self._article_request(listed.url, listed)):
+                yield request
         if self.walk_all:
             walk = page.page_urls
         else:
             walk = (page.next_page_url,) if unknown and page.next_page_url else ()
         for url in walk:
-            yield self._list_request(url, section, first_page_url)
+            if request := self._list_request(url, section, first_page_url):
+                yield request
 
     def parse_article(
         self, response: Response, listed: ListedArticle | None = None
@@ -181,13 +217,17 @@ class NewsSpider(Spider):
             if url in self.known:
                 yield {"notice": "removed", "url": url, "fetched_at": now()}
                 return
-            self.crawler.stats.inc_value("szpu/failed/article")
-            self.crawler.stats.inc_value(f"szpu/failed/reason/{reason}")
-            self.logger.error("Could not fetch article %s: %s", url, reason)
-            yield {"notice": "failed", "url": url, "reason": reason}
+            yield from self._failed(url, reason)
             return
+        if looks_binary(response):
+            yield from self._failed(url, "not an HTML page")
+            return
+        response = self._decoded(response)
         column_id, article_id = article_ids(url)
         page = parse_article_page(response, self.base_url)
+        if has_mojibake(page.body_text) or has_mojibake(page.title):
+            self.crawler.stats.inc_value("szpu/text/mojibake")
+            self.logger.warning("Mis-encoded characters kept as printed on %s", url)
         yield {
             "url": url,
             "column_id": column_id,
@@ -212,7 +252,15 @@ class NewsSpider(Spider):
             headers["If-Modified-Since"] = last_modified
         return headers
 
-    def _article_request(self, url: str, listed: ListedArticle | None) -> Request:
+    def _first_time(self, url: str) -> bool:
+        if url in self.requested:
+            return False
+        self.requested.add(url)
+        return True
+
+    def _article_request(self, url: str, listed: ListedArticle | None) -> Request | None:
+        if not self._first_time(url):
+            return None
         validators = self.state.validators(url) if self.state else (None, None)
         return Request(
             url,
@@ -221,9 +269,12 @@ class NewsSpider(Spider):
             cb_kwargs={"listed": listed},
             headers=self._conditional_headers(*validators),
             meta={"handle_httpstatus_list": HANDLED_STATUSES},
+            dont_filter=True,
         )
 
-    def _list_request(self, url: str, section: str, first_page_url: str) -> Request:
+    def _list_request(self, url: str, section: str, first_page_url: str) -> Request | None:
+        if not self._first_time(url):
+            return None
         cached = self.state.list_page(url) if self.state else None
         validators = (cached["etag"], cached["last_modified"]) if cached else (None, None)
         return Request(
@@ -233,6 +284,7 @@ class NewsSpider(Spider):
             cb_kwargs={"section": section, "first_page_url": first_page_url},
             headers=self._conditional_headers(*validators),
             meta={"handle_httpstatus_list": [304]},
+            dont_filter=True,
         )
 
     def _list_page(self, response: Response, first_page_url: str) -> ListPage:
