@@ -104,7 +104,7 @@ def test_page_cap_stops_the_run(mirror_server, tmp_path):
 
 def test_depth_limit_stops_the_walk(mirror_server, tmp_path):
     result = run_crawl(mirror_server.base_url, tmp_path, "-s", "DEPTH_LIMIT=2")
-    assert "Depth limit reached (DEPTH_LIMIT=2): 26 links were not followed" in result.stderr
+    assert "Depth limit reached (DEPTH_LIMIT=2): 18 links were not followed" in result.stderr
     assert "'finish_reason': 'finished'" in result.stderr
     assert len(read_jsonl(tmp_path / "articles.jsonl")) == 10
 
