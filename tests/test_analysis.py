@@ -8,8 +8,12 @@ import datetime
 import duckdb
 import pandas as pd
 
+from szpu_crawler.schema import record_validator
+
 
 def test_every_record_of_the_crawl_validates(crawl):
+    validator = record_validator()
+    assert [list(validator.iter_errors(record)) for record in crawl["records"]] == [[]] * 27
     assert "'szpu/valid': 28" in crawl["result"].stderr
     assert "szpu/rejected" not in crawl["result"].stderr
     assert not (crawl["output_dir"] / "rejects.jsonl").exists()

@@ -8,11 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from fastjsonschema import JsonSchemaException
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from szpu_crawler.pipelines.base import CrawlerPipeline
-from szpu_crawler.schema import record_validator
+from szpu_crawler.schema import fast_record_check, record_validator
 
 logger = logging.getLogger(__name__)
 
@@ -24,14 +25,19 @@ class ValidationPipeline(CrawlerPipeline):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
+        self.check = fast_record_check()
         self.validator = record_validator()
         self.rejects_path = Path(self.settings["SZPU_OUTPUT_DIR"]) / REJECTS_FILE
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        errors = sorted(self.validator.iter_errors(item), key=lambda error: list(error.path))
-        if not errors:
+        try:
+            self.check(item)
+        except JsonSchemaException:
+            pass
+        else:
             self.stats.inc_value("szpu/valid")
             return item
+        errors = sorted(self.validator.iter_errors(item), key=lambda error: list(error.path))
         problems = [
             {
                 "path": "/" + "/".join(str(part) for part in error.absolute_path),

@@ -174,7 +174,6 @@ class NewsSpider(Spider):
         if not page.articles:
             self.logger.warning("List page %s lists no article", response.url)
             self.crawler.stats.inc_value("szpu/list/empty")
-        unknown = 0
         for listed in page.articles:
             self.crawler.stats.inc_value("szpu/list/articles_listed")
             column_id, _ = article_ids(listed.url)
@@ -184,7 +183,6 @@ class NewsSpider(Spider):
                 )
                 self.crawler.stats.inc_value("szpu/list/other_column")
             elif listed.url not in self.known:
-                unknown += 1
                 if request := self._article_request(listed.url, listed):
                     yield request
             elif self.mode == "full" and (request := self._article_request(listed.url, listed)):
@@ -192,7 +190,10 @@ class NewsSpider(Spider):
         if self.walk_all:
             walk = page.page_urls
         else:
-            walk = (page.next_page_url,) if unknown and page.next_page_url else ()
+            # New articles arrive at the front of a column and push the others back a page at a
+            # time, so when this page's last article is known, every later page is too.
+            last_unknown = bool(page.articles) and page.articles[-1].url not in self.known
+            walk = (page.next_page_url,) if last_unknown and page.next_page_url else ()
         for url in walk:
             if request := self._list_request(url, section, first_page_url):
                 yield request

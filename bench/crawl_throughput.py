@@ -1,0 +1,148 @@
+"""Full-crawl throughput, memory and incremental cost, on generated mirrors served on 127.0.0.1.
+
+    python -m bench.crawl_throughput --articles 1000 --large 20000
+
+Our crawl runs with the real settings, politeness off. The baseline, measured in the same run,
+is a bare Scrapy spider fetching exactly the URLs our crawl fetched and parsing nothing, with the
+same concurrency. CPU time and peak RSS are the crawl process's own (wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate_mirror import generate_mirror, synthetic_articles
+from szpu_crawler.mirror.build import build_mirror
+from szpu_crawler.mirror.server import MirrorServer
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FAST = [
+    "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=16",
+    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO",
+]  # fmt: skip
+
+
+def measured(command: list[str], cwd: Path) -> dict:
+    """Run `command`; its wall time, CPU seconds, peak RSS in MiB, and stderr."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as stderr:
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        log = stderr.read()
+    return {
+        "wall": time.perf_counter() - started,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mib": usage.ru_maxrss / 1024,
+        "log": log,
+        "returncode": process.returncode,
+    }
+
+
+def stat(log: str, name: str) -> int:
+    match = re.search(rf"'{re.escape(name)}': (\d+)", log)
+    return int(match.group(1)) if match else 0
+
+
+def our_crawl(base_url: str, output: Path, *extra: str) -> dict:
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"SZPU_BASE_URL={base_url}",
+               "-s", f"SZPU_OUTPUT_DIR={output}", *FAST, *extra]  # fmt: skip
+    return measured(command, PROJECT_ROOT)
+
+
+def bare_crawl(urls: list[str], work: Path) -> dict:
+    urls_file = work / "urls.txt"
+    urls_file.write_text("\n".join(urls))
+    spider = str(PROJECT_ROOT / "bench" / "bare_spider.py")
+    command = [sys.executable, "-m", "scrapy", "runspider", spider, "-a", f"urls_file={urls_file}",
+               "-s", "TELNETCONSOLE_ENABLED=False", "-s", "REMOTE_CONTROL_ENABLED=False",
+               "-s", "ROBOTSTXT_OBEY=True", *FAST]  # fmt: skip
+    return measured(command, work)
+
+
+def throughput(count: int, work: Path) -> None:
+    root = generate_mirror(work / f"mirror-{count}", count)
+    with MirrorServer(root) as server:
+        ours = our_crawl(server.base_url, work / f"out-{count}")
+        urls = [server.base_url.rstrip("/") + path for path, _ in server.requests]
+        server.requests.clear()
+        bare = bare_crawl([u for u in urls if not u.endswith("/robots.txt")], work)
+    pages = stat(ours["log"], "response_received_count")
+    bare_pages = stat(bare["log"], "response_received_count")
+    articles = stat(ours["log"], "szpu/articles")
+    print(f"\nFull crawl of {count} articles ({pages} pages fetched, exit {ours['returncode']}):")
+    print(f"{'crawler':<14} {'pages':>6} {'wall s':>8} {'pages/s':>8} {'CPU s':>7} "
+          f"{'CPU ms/article':>14} {'peak RSS MiB':>12}")  # fmt: skip
+    for name, run, fetched in (("szpu news", ours, pages), ("bare Scrapy", bare, bare_pages)):
+        print(f"{name:<14} {fetched:>6} {run['wall']:>8.1f} {fetched / run['wall']:>8.1f} "
+              f"{run['cpu']:>7.1f} {run['cpu'] * 1000 / max(articles, 1):>14.2f} "
+              f"{run['rss_mib']:>12.1f}")  # fmt: skip
+    rate = (pages / ours["wall"]) / (bare_pages / bare["wall"])
+    print(
+        f"our rate / bare rate: {rate:.2f} (target 0.8 or more); "
+        f"CPU per article, ours / bare: {ours['cpu'] / max(bare['cpu'], 1e-9):.2f}"
+    )
+    return ours
+
+
+def memory(small: int, large: int, work: Path, small_run: dict | None) -> None:
+    runs = {}
+    for count in (small, large):
+        if count == small and small_run is not None:
+            runs[count] = small_run
+            continue
+        root = generate_mirror(work / f"mirror-{count}", count)
+        with MirrorServer(root) as server:
+            runs[count] = our_crawl(server.base_url, work / f"out-{count}")
+    print(
+        f"\nPeak RSS of a full crawl: {small} articles {runs[small]['rss_mib']:.1f} MiB, "
+        f"{large} articles {runs[large]['rss_mib']:.1f} MiB; ratio "
+        f"{runs[large]['rss_mib'] / runs[small]['rss_mib']:.2f} (target under 1.5); "
+        f"{large}-article crawl took {runs[large]['wall']:.0f} s, exit {runs[large]['returncode']}"
+    )
+
+
+def incremental(count: int, work: Path) -> None:
+    root = generate_mirror(work / f"mirror-incremental-{count}", count)
+    output = work / "out-incremental"
+    results = []
+    with MirrorServer(root) as server:
+        our_crawl(server.base_url, output)
+        for new in (0, 10):
+            if new:
+                articles = synthetic_articles(count) + synthetic_articles(new, first_id=10_000_000)
+                build_mirror(root, articles, page_size=20)
+            server.requests.clear()
+            run = our_crawl(server.base_url, output)
+            results.append((new, len(server.requests), stat(run["log"], "szpu/versions/new")))
+    print("\nIncremental re-runs (minimum: new articles + one list page per column + robots.txt):")
+    for new, requests, captured in results:
+        minimum = new + 2 + 1
+        print(
+            f"  {new:>2} new: {requests} requests, minimum {minimum}, {captured} new records "
+            f"(the one request over the minimum is the home page, whose menu leads to the columns)"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=20000)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="szpu-bench-") as folder:
+        work = Path(folder)
+        small_run = throughput(arguments.articles, work)
+        memory(arguments.articles, arguments.large, work, small_run)
+        incremental(arguments.articles, work)
+
+
+if __name__ == "__main__":
+    main()
