@@ -9,7 +9,7 @@ quoted names (`"One Core, Six Dimensions"`), codes (`5G`), phone numbers and URL
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -232,13 +232,18 @@ def _unit(text: str, end: int) -> tuple[str | None, str | None, int]:
     return None, None, end
 
 
-def extract_facts(body_text: str | None) -> list[dict]:
+def extract_facts(
+    body_text: str | None, date_spans: Iterable[Sequence[int]] | None = None
+) -> list[dict]:
     """Every quantitative fact of `body_text`, in order; dates, quoted names, labels and URLs
-    are never facts."""
+    are never facts. `date_spans`, the spans of the body's date mentions, saves finding them
+    again when the caller has them."""
     if not body_text:
         return []
     text = body_text
-    blocked = [tuple(mention["span"]) for mention in find_date_mentions(text, None)]
+    if date_spans is None:
+        date_spans = [mention["span"] for mention in find_date_mentions(text, None)]
+    blocked = [(start, end) for start, end in date_spans]
     blocked += [m.span() for m in _QUOTES.finditer(text)] + [m.span() for m in _URLS.finditer(text)]
     facts: list[dict[str, Any]] = []
     for sentence_start, sentence_end in sentences(text):

@@ -47,8 +47,6 @@ _CLOSING_BYLINE = re.compile(
 )
 _STRAY_CODE = re.compile(r"^(?=.*\d)(?=.*[A-F])[0-9A-F]{4,8}$")
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；]$")
-_ATTACHMENT_ENDINGS = ("download.jsp", ".pdf", ".doc", ".xls", ".ppt", ".zip", ".rar", ".7z",
-                       ".txt", ".csv")  # fmt: skip
 _ATTACHMENT_PATH = re.compile(
     r"(?:download\.jsp|\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|txt|csv))$", re.IGNORECASE
 )
@@ -263,13 +261,11 @@ def parse_body(container: lxml_html.HtmlElement, page_url: str, base_url: str) -
 
 def _attachments(selector: Selector, page_url: str, base_url: str) -> list[dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
-    candidates = " or ".join(
-        f"contains(translate(@href, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
-        f"'{ending}')"
-        for ending in _ATTACHMENT_ENDINGS
-    )
-    for link in selector.xpath(f"//a[@href][{candidates}]"):
-        url = canonical_url(urljoin(page_url, link.attrib["href"]), base_url)
+    for link in selector.xpath("//a[@href]"):
+        href = link.attrib["href"]
+        if not _ATTACHMENT_PATH.search(href.split("#", 1)[0].split("?", 1)[0]):
+            continue  # most links are not attachments: skip them before resolving
+        url = canonical_url(urljoin(page_url, href), base_url)
         if url is None or url in found or not _ATTACHMENT_PATH.search(urlsplit(url).path):
             continue
         name = clean_text(" ".join(link.xpath(".//text()").getall()))

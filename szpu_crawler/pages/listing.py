@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -61,7 +62,7 @@ def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) 
     (Chinese or English) and class names do not matter.
     """
     articles: dict[str, ListedArticle] = {}
-    for link in response.xpath(f"//a[@href][{_OUTSIDE_CHROME}]"):
+    for link in response.xpath(f"//a[contains(@href, 'info/')][{_OUTSIDE_CHROME}]"):
         url = canonical_url(response.urljoin(link.attrib["href"]), base_url)
         if url is None or article_ids(url) is None or url in articles:
             continue
@@ -73,7 +74,10 @@ def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) 
     pattern = _column_page_pattern(response.urljoin(first_page_url))
     page_urls: dict[str, None] = {}
     this_page = canonical_url(response.url, base_url)
+    stem = posixpath.basename(urlsplit(first_page_url).path).removesuffix(".htm")
     for href in response.xpath("//a/@href").getall():
+        if stem not in href and not href.rstrip("/").split("/")[-1][:1].isdigit():
+            continue  # not a page of this column: skip it before resolving
         url = canonical_url(response.urljoin(href), base_url)
         if url and url != this_page and pattern.match(urlsplit(url).path):
             page_urls[url] = None

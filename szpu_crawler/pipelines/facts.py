@@ -10,7 +10,8 @@ from szpu_crawler.pipelines.base import ArticlePipeline
 
 class FactPipeline(ArticlePipeline):
     def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
-        item["facts"] = extract_facts(item.get("body_text"))
+        spans = [mention["span"] for mention in item.get("date_mentions", [])]
+        item["facts"] = extract_facts(item.get("body_text"), spans)
         self.stats.inc_value("szpu/facts", len(item["facts"]))
         unsummed = [f for f in item["facts"] if f["breakdown_sums"] is False]
         if unsummed:
