@@ -9,6 +9,7 @@ from typing import Self
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from szpu_crawler.archive.package import package_archive
 from szpu_crawler.monitoring import run_checks
 from szpu_crawler.normalize.facts import fact_rows
 from szpu_crawler.outputs import write_json, write_jsonl
@@ -135,7 +136,16 @@ class RunRecorder:
         for check in failures:
             logger.error("Check failed: %s: %s", check["name"], check["detail"])
         stats.set_value("szpu/checks/failed", len(failures))
+        archive = getattr(spider, "archive", None)
+        if archive is not None:
+            archive.close()
+            manifest["archive"] = {"warc_files": archive.files}
         self._write(state, manifest, current=True)
+        if archive is not None:
+            manifest["outputs"].update(
+                package_archive(self.output_dir, list(state.current_records()))
+            )
+            write_json(self.output_dir / "runs" / f"{spider.run_id}.json", manifest)
         state.finish_run(
             spider.run_id, reason, complete=reason == "finished" and not failed, manifest=manifest
         )

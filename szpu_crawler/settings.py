@@ -102,6 +102,13 @@ SZPU_MIN_COVERAGE = {"title": 0.95, "date_published": 0.95, "body_text": 0.95, "
 SZPU_COVERAGE_MIN_ARTICLES = _env("SZPU_COVERAGE_MIN_ARTICLES", 10)
 # Largest drop in articles listed, against the previous run of the same mode, before a check fails.
 SZPU_MAX_SEEN_DROP = _env("SZPU_MAX_SEEN_DROP", 0.5)
+# Write every exchange as WARC under output/warc/, download images and attachments into
+# output/files/, and index and package the archive (CDXJ, WACZ) after each run.
+SZPU_ARCHIVE_ENABLED = _env("SZPU_ARCHIVE_ENABLED", True)
+# A WARC file is closed, and the next one begun, once it is this many bytes.
+SZPU_WARC_MAX_SIZE = _env("SZPU_WARC_MAX_SIZE", 100 * 1024 * 1024)
+# Sends every exchange to the WARC writer before any other middleware changes the response.
+DOWNLOADER_MIDDLEWARES = {"szpu_crawler.archive.warc.WarcMiddleware": 950}
 FEED_EXPORT_ENCODING = "utf-8"
 
 # One concern each, in this order: normalisation, coverage, versions against the state,
@@ -114,6 +121,7 @@ ITEM_PIPELINES = {
     "szpu_crawler.pipelines.facts.FactPipeline": 400,
     "szpu_crawler.pipelines.coverage.FieldCoveragePipeline": 800,
     "szpu_crawler.pipelines.versions.VersionPipeline": 850,
+    "szpu_crawler.archive.files.ArticleFilesPipeline": 870,
     "szpu_crawler.pipelines.validation.ValidationPipeline": 900,
     "szpu_crawler.pipelines.versions.CapturePipeline": 950,
 }

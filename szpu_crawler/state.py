@@ -48,6 +48,10 @@ CREATE INDEX IF NOT EXISTS versions_by_run ON versions (run_id);
 CREATE TABLE IF NOT EXISTS pending (
     url TEXT PRIMARY KEY, reason TEXT NOT NULL, attempts INTEGER NOT NULL, last_run TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS captures (
+    url TEXT PRIMARY KEY, payload_digest TEXT NOT NULL, record_id TEXT NOT NULL,
+    warc_date TEXT NOT NULL, warc_file TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS list_pages (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, articles TEXT NOT NULL,
     page_urls TEXT NOT NULL
@@ -64,8 +68,14 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
 
 
+# What of an image or attachment is content: where the files pipeline stored it is not.
+_FILE_CONTENT_KEYS = {"images": ("url", "caption", "alt"), "attachments": ("url", "name")}
+
+
 def content_hash(record: dict[str, Any]) -> str:
     content = {name: record.get(name) for name in CONTENT_FIELDS}
+    for name, keys in _FILE_CONTENT_KEYS.items():
+        content[name] = [{key: entry.get(key) for key in keys} for entry in content[name] or []]
     encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
     return "sha256:" + hashlib.sha256(encoded).hexdigest()
 
@@ -283,6 +293,20 @@ class CrawlState:
             "reason = excluded.reason, attempts = attempts + 1, last_run = excluded.last_run",
             (url, reason, run_id),
         )
+
+    # ---- archive
+
+    def last_capture(self, url: str) -> dict[str, str] | None:
+        """The latest full WARC response record of `url`, which a revisit record refers to."""
+        row = self.db.execute("SELECT * FROM captures WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def save_capture(self, url: str, capture: dict[str, str]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?, ?)",
+            (url, capture["payload_digest"], capture["record_id"], capture["warc_date"],
+             capture["warc_file"]),
+        )  # fmt: skip
 
     # ---- outputs
 

@@ -16,6 +16,8 @@ def parse(page, path):
 
 def test_seed_article_raw_fields_match_the_reference(page):
     expected = json.loads((EXPECTED / "seed_article.json").read_text(encoding="utf-8"))
+    for image in expected["images"]:  # where the files pipeline stored them comes later
+        del image["local_path"], image["sha256"]
     fields = asdict(parse(page, "/info/1162/2433.htm"))
     assert fields == {name: expected[name] for name in fields}
 

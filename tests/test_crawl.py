@@ -16,6 +16,20 @@ ARTICLE_PATHS = {
     "info/1162/2480.htm", "info/1162/2503.htm", "info/1162/2521.htm", "info/1162/2555.htm",
     "info/1162/2571.htm", "info/1162/2602.htm",
 }  # fmt: skip
+FILE_PATHS = {
+    "/__local/9E/3C/6F0A1B2C3D4E5F60718293A4B5C_1.jpg",
+    "/__local/9E/3C/6F0A1B2C3D4E5F60718293A4B5C_2.jpg",
+    "/__local/9E/3C/6F0A1B2C3D4E5F60718293A4B5C_3.jpg",
+    "/__local/2B/7D/1C2D3E4F5A6B7C8D9E0F1A2B3C4_1.jpg",
+    "/__local/5A/11/0A0B0C0D0E0F10111213141516_1.jpg",
+    "/__local/6C/20/AA11BB22CC33DD44EE55FF6677_1.jpg",
+    "/__local/7F/02/ABCDEF0123456789ABCDEF0123_1.jpg",
+    "/__local/8A/44/0123456789ABCDEF0123456789_1.jpg",
+    "/__local/8A/44/0123456789ABCDEF0123456789_2.jpg",
+    "/system/_content/download.jsp?urltype=news.DownloadAttachUrl&owner=1826434304&wbfileid=31207",
+    "/system/_content/download.jsp?urltype=news.DownloadAttachUrl&owner=1826434304&wbfileid=31208",
+    "/system/_content/download.jsp?urltype=news.DownloadAttachUrl&owner=1826434304&wbfileid=32011",
+}
 LIST_PAGES = {
     "/News___Events/News.htm", "/News___Events/News/2.htm", "/News___Events/News/1.htm",
     "/News___Events/Events.htm", "/News___Events/Events/2.htm", "/News___Events/Events/1.htm",
@@ -48,10 +62,11 @@ def test_alias_host_link_is_crawled_on_the_base_host(crawl):
     assert all("szpt" not in path for path, _ in crawl["requests"])
 
 
-def test_each_page_is_fetched_once_and_only_news_pages_are_fetched(crawl):
+def test_each_page_is_fetched_once_and_only_news_pages_and_their_files_are_fetched(crawl):
     paths = [path for path, _ in crawl["requests"]]
     assert len(paths) == len(set(paths))
-    assert set(paths) == {"/robots.txt", "/"} | LIST_PAGES | {"/" + p for p in ARTICLE_PATHS}
+    pages = {"/robots.txt", "/"} | LIST_PAGES | {"/" + p for p in ARTICLE_PATHS}
+    assert set(paths) - pages == FILE_PATHS
     assert paths[0] == "/robots.txt"
 
 
@@ -72,7 +87,7 @@ def test_seed_record_field_by_field(crawl):
     assert manifest["run_id"] == record["run_id"]
     as_on_site = json.loads(json.dumps(record).replace(crawl["base_url"], SITE_BASE_URL))
     expected = json.loads((EXPECTED / "seed_article.json").read_text(encoding="utf-8"))
-    run_specific = ("run_id", "http_validators", "content_hash")
+    run_specific = ("run_id", "http_validators", "content_hash", "capture")
     assert {k: v for k, v in as_on_site.items() if k not in run_specific} == {
         k: v for k, v in expected.items() if k not in run_specific
     }

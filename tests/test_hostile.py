@@ -174,6 +174,13 @@ def test_output_validates_and_stays_in_the_output_folder(hostile):
     assert not (hostile["output"] / "rejects.jsonl").exists()
     assert "szpu/rejected" not in hostile["first"].stderr
     names = {path.name for path in hostile["output"].iterdir()}
-    assert names == {"articles.jsonl", "facts.jsonl", "runs", "state.sqlite3", "run.lock"} | {
-        name for name in names if name.startswith("state.sqlite3-")
-    }
+    assert names == {
+        "articles.jsonl",
+        "facts.jsonl",
+        "runs",
+        "state.sqlite3",
+        "run.lock",
+        "warc",
+        "files",
+        "archive.wacz",
+    } | {name for name in names if name.startswith("state.sqlite3-")}

@@ -42,10 +42,6 @@ class VersionPipeline(CrawlerPipeline):
         item.setdefault("also_at", [])
         stored = state.article(item["url"]) if state else None
         if stored is None:
-            candidate = state.find_same_story(item) if state else None
-            if same_story(item, candidate):
-                state.note_alias(item["url"], candidate.url, **item["http_validators"])
-                return self._merge(item, candidate, run_id)
             return self._versioned(item, 1, "new", None)
         if stored.story_url != item["url"] or stored.content_hash == item["content_hash"]:
             state.touch(item["url"], **item["http_validators"])
@@ -61,20 +57,6 @@ class VersionPipeline(CrawlerPipeline):
         self.stats.inc_value(f"szpu/versions/{change}")
         item.update(version=version, change=change, previous_hash=previous_hash)
         return item
-
-    def _merge(
-        self, item: dict[str, Any], story: StoredArticle, run_id: str | None
-    ) -> dict[str, Any]:
-        """The story's record, now carrying this URL and section too."""
-        record = dict(story.record)
-        record["also_at"] = [*record["also_at"], item["url"]]
-        record["sections"] = list(dict.fromkeys([*record["sections"], item["section"]]))
-        self.stats.inc_value("szpu/versions/same_story")
-        logger.info("%s is the story of %s; one record carries both", item["url"], story.url)
-        if record["run_id"] == run_id:  # captured earlier in this run: same version, amended
-            return record
-        record["run_id"] = run_id
-        return self._versioned(record, story.version + 1, "updated", story.content_hash)
 
     def _notice(
         self, item: dict[str, Any], notice: str, state: CrawlState | None, run_id: str | None
@@ -99,11 +81,37 @@ class VersionPipeline(CrawlerPipeline):
 
 
 class CapturePipeline(CrawlerPipeline):
-    """Commits each valid record to the crawl state: from then on it is captured."""
+    """Commits each valid record to the crawl state: from then on it is captured.
+
+    A new article that repeats a story already captured under the other column is committed
+    as that story's record, now carrying both URLs. The check is made here, where records are
+    committed one at a time, because records reach this point in any order (file downloads
+    finish when they finish).
+    """
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         state: CrawlState | None = getattr(self.crawler.spider, "state", None)
-        if state is not None:
-            state.capture(item, item["run_id"])
-            self.stats.inc_value(f"szpu/captured/{item['change']}")
+        if state is None:
+            return item
+        if item["change"] == "new":
+            candidate = state.find_same_story(item)
+            if same_story(item, candidate):
+                state.note_alias(item["url"], candidate.url, **item["http_validators"])
+                item = self._merged(item, candidate)
+        state.capture(item, item["run_id"])
+        self.stats.inc_value(f"szpu/captured/{item['change']}")
         return item
+
+    def _merged(self, item: dict[str, Any], story: StoredArticle) -> dict[str, Any]:
+        """The story's record, now carrying this URL and section too."""
+        record = dict(story.record)
+        record["also_at"] = [*record["also_at"], item["url"]]
+        record["sections"] = list(dict.fromkeys([*record["sections"], item["section"]]))
+        self.stats.inc_value("szpu/versions/same_story")
+        logger.info("%s is the story of %s; one record carries both", item["url"], story.url)
+        if record["run_id"] != item["run_id"]:  # captured in an earlier run: a new version
+            record.update(
+                run_id=item["run_id"], version=story.version + 1, change="updated",
+                previous_hash=story.content_hash,
+            )  # fmt: skip
+        return record

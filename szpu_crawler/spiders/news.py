@@ -238,6 +238,7 @@ class NewsSpider(Spider):
             "date_listed_raw": listed.date_listed_raw if listed else None,
             "title_listed": listed.title if listed else None,
             "http_validators": validators,
+            "capture": response.request.meta.get("szpu_capture") if response.request else None,
             "fetched_at": now(),
         }
 

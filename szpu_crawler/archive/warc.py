@@ -1,0 +1,188 @@
+"""Every HTTP exchange of a crawl as WARC/1.1 records, written with warcio.
+
+scrapy-webarchive, the maintained Scrapy extension, requires Scrapy < 2.12; warcio is what it
+uses underneath, and writing its records directly gives correct, complete files.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+from http import HTTPStatus
+from io import BytesIO
+from pathlib import Path
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from szpu_crawler import __version__
+
+logger = logging.getLogger(__name__)
+
+SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+# Headers that describe the transfer, not the payload the WARC record holds.
+TRANSFER_HEADERS = {b"transfer-encoding"}
+
+
+def warc_date(moment: datetime | None = None) -> str:
+    return (moment or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class WarcArchive:
+    """WARC files of one run under `directory`, gzip per record, rotated by size."""
+
+    def __init__(self, directory: Path, run_id: str, max_size: int, state: Any) -> None:
+        self.directory = directory
+        self.run_id = run_id
+        self.max_size = max_size
+        self.state = state  # CrawlState: remembers each URL's last capture, across runs
+        self.sequence = 0
+        self.file = None
+        self.writer: WARCWriter | None = None
+        self.filename = ""
+        self.files: list[str] = []
+
+    def _rotate(self) -> None:
+        if self.file is not None and self.file.tell() < self.max_size:
+            return
+        self.close()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.filename = f"szpu-{self.run_id}-{self.sequence:05d}.warc.gz"
+        self.sequence += 1
+        self.file = open(self.directory / self.filename, "wb")  # noqa: SIM115 - closed in close()
+        self.files.append(self.filename)
+        self.writer = WARCWriter(self.file, gzip=True, warc_version="WARC/1.1")
+        info = {
+            "software": f"szpu-crawler/{__version__} (Scrapy, warcio)",
+            "format": "WARC File Format 1.1",
+            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+            "isPartOf": f"szpu-crawler run {self.run_id}",
+        }
+        self.writer.write_record(self.writer.create_warcinfo_record(self.filename, info))
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+    def write_exchange(self, request: Request, response: Response) -> dict[str, str]:
+        """Write the request and response (or revisit) records; return where the capture is."""
+        self._rotate()
+        writer = self.writer
+        date = warc_date()
+        url = response.url
+        headers = [
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, values in response.headers.items()
+            if name.lower() not in TRANSFER_HEADERS
+            for value in values
+        ]
+        http_headers = StatusAndHeaders(
+            f"{response.status} {_reason(response.status)}", headers, protocol="HTTP/1.1"
+        )
+        previous = self.state.last_capture(url) if self.state else None
+        record = writer.create_warc_record(
+            url, "response", payload=BytesIO(response.body), length=len(response.body),
+            http_headers=http_headers, warc_headers_dict={"WARC-Date": date},
+        )  # fmt: skip
+        payload_digest = record.rec_headers.get_header("WARC-Payload-Digest")
+        if response.status == 304 and previous:
+            record = writer.create_revisit_record(
+                url, previous["payload_digest"], url, previous["warc_date"],
+                http_headers=http_headers, warc_headers_dict={"WARC-Date": date},
+            )  # fmt: skip
+            record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
+            payload_digest = previous["payload_digest"]
+        elif previous and previous["payload_digest"] == payload_digest and response.status == 200:
+            record = writer.create_revisit_record(
+                url, payload_digest, url, previous["warc_date"],
+                http_headers=http_headers, warc_headers_dict={"WARC-Date": date},
+            )  # fmt: skip
+        response_id = record.rec_headers.get_header("WARC-Record-ID")
+        filename = self.filename
+        writer.write_record(record)
+        writer.write_record(self._request_record(request, url, date, response_id))
+        capture = {
+            "warc_file": filename, "record_id": response_id, "payload_digest": payload_digest,
+            "warc_date": date, "type": record.rec_type,
+        }  # fmt: skip
+        if self.state and record.rec_type == "response":
+            self.state.save_capture(url, capture)
+        return capture
+
+    def _request_record(self, request: Request, url: str, date: str, response_id: str):
+        parts = urlsplit(url)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        headers = [("Host", parts.netloc)] + [
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, values in request.headers.items()
+            for value in values
+        ]
+        http_headers = StatusAndHeaders(
+            f"{request.method} {target or '/'} HTTP/1.1", headers, is_http_request=True
+        )
+        return self.writer.create_warc_record(
+            url, "request", http_headers=http_headers,
+            warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id},
+        )  # fmt: skip
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+class WarcMiddleware:
+    """Writes every exchange of the crawl (robots.txt, pages, files) as it arrives, before any
+    other middleware decompresses or follows it, and tells the spider where each capture is."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.enabled = crawler.settings.getbool("SZPU_ARCHIVE_ENABLED")
+        self.output_dir = Path(crawler.settings["SZPU_OUTPUT_DIR"])
+        self.max_size = crawler.settings.getint("SZPU_WARC_MAX_SIZE")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def _archive(self, spider: Spider) -> WarcArchive | None:
+        archive = getattr(spider, "archive", None)
+        if archive is None and self.enabled and getattr(spider, "state", None) is not None:
+            archive = WarcArchive(
+                self.output_dir / "warc", spider.run_id, self.max_size, spider.state
+            )
+            spider.archive = archive
+        return archive
+
+    def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
+        archive = self._archive(spider)
+        if archive is not None:
+            capture = archive.write_exchange(request, response)
+            request.meta["szpu_capture"] = capture
+            self.crawler.stats.inc_value(f"szpu/warc/{capture['type']}")
+        return response
+
+
+def pages_jsonl(records: list[dict[str, Any]]) -> str:
+    """The WACZ `pages.jsonl`: one line per article, at the time of its capture."""
+    lines = [{"format": "json-pages-1.0", "id": "pages", "title": "SZPU news articles"}]
+    for record in records:
+        capture = record.get("capture") or {}
+        if not capture:
+            continue
+        lines.append(
+            {
+                "id": record["article_id"], "url": record["url"], "title": record.get("title"),
+                "ts": capture["warc_date"],
+            }
+        )  # fmt: skip
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
