@@ -10,6 +10,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from szpu_crawler.archive.package import package_archive
+from szpu_crawler.archive.warc import repair_warc
 from szpu_crawler.monitoring import run_checks
 from szpu_crawler.normalize.facts import fact_rows
 from szpu_crawler.outputs import write_json, write_jsonl
@@ -83,6 +84,9 @@ class RunRecorder:
                 "Run %s did not finish (killed?); writing the %d records it captured",
                 run_id, sum(manifest["counts"].values()),
             )  # fmt: skip
+            for warc in sorted((self.output_dir / "warc").glob(f"szpu-{run_id}-*.warc.gz")):
+                if cut := repair_warc(warc):
+                    logger.warning("Cut %d bytes of a half-written record from %s", cut, warc)
             self._write(state, manifest, current=False)
             state.finish_run(run_id, "killed", complete=False, manifest=manifest)
 

@@ -4,6 +4,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -170,6 +171,12 @@ def start_slow_crawl(server: MirrorServer, output: Path) -> subprocess.Popen:
     )  # fmt: skip
 
 
+def wait_for_captures(output: Path, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while captured_count(output) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def slow_articles() -> dict[str, list[str]]:
     return {f"/info/{a.column_id}/{a.article_id}.htm": ["slow:0.3"] for a in ARTICLES}
 
@@ -179,9 +186,7 @@ def test_a_run_killed_mid_crawl_then_restarted_ends_with_every_article_once(tmp_
     output = tmp_path / "output"
     with MirrorServer(root, faults=slow_articles()) as server:
         process = start_slow_crawl(server, output)
-        deadline = time.monotonic() + 60
-        while captured_count(output) < 6 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for_captures(output, 6)
         process.kill()
         process.wait()
         captured_before_kill = captured_count(output)
@@ -204,6 +209,9 @@ def test_a_run_killed_mid_crawl_then_restarted_ends_with_every_article_once(tmp_
         r["change"] == "updated" and r["also_at"] for r in all_records if r["url"] not in new
     )
     assert json.loads(manifests[0].read_text())["finish_reason"] == "killed"
+    warcs = sorted((output / "warc").glob("*.warc.gz"))
+    check = subprocess.run([Path(sys.executable).parent / "warcio", "check", *warcs])
+    assert check.returncode == 0  # the killed run's WARC was cut back to its last whole record
 
 
 def test_a_second_run_refuses_to_start_while_one_is_going(tmp_path):
@@ -211,9 +219,7 @@ def test_a_second_run_refuses_to_start_while_one_is_going(tmp_path):
     output = tmp_path / "output"
     with MirrorServer(root, faults=slow_articles()) as server:
         first = start_slow_crawl(server, output)
-        deadline = time.monotonic() + 60
-        while captured_count(output) < 1 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for_captures(output, 1)
         started = time.monotonic()
         second = run_crawl(server.base_url, output)
         refused_after = time.monotonic() - started

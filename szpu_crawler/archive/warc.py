@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -131,6 +132,25 @@ class WarcArchive:
             url, "request", http_headers=http_headers,
             warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id},
         )  # fmt: skip
+
+
+def repair_warc(path: Path) -> int:
+    """Cut a WARC file left by a killed run back to its last whole record; return bytes cut."""
+    whole = 0
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                record.content_stream().read()
+                records.read_to_end(record)
+                whole = records.get_record_offset() + records.get_record_length()
+        except Exception:  # any damage ends the whole part of the file
+            pass
+    size = path.stat().st_size
+    if whole < size:
+        with path.open("r+b") as stream:
+            stream.truncate(whole)
+    return size - whole
 
 
 def _reason(status: int) -> str:

@@ -28,16 +28,11 @@ _ROLE_PREFIX = re.compile(
     r"Translator|Translation|Reviewer|图|摄影|文|编辑|翻译|审核)\s*[/:：]\s*(?P<names>.+)$",
     re.I,
 )
-_CREDIT_LINE = re.compile(
-    r"^(?P<verb>Translated|Reviewed|Proofread|Edited|Written|Reported|Photographed|Photos?|Text)"
-    r"\s+by\s*[:：]?\s*(?P<names>.+)$",
-    re.I,
-)
-_LABEL_LINE = re.compile(
-    r"^(?P<label>Editor|Translator|Reviewer|Reporter|Photographer|Author|Proofreader)s?\s*[:：]"
-    r"\s*(?P<names>.+)$",
-    re.I,
-)
+# The credit lines closing an article: `Translated by …`, `Editor: …`.
+CREDIT_VERBS = r"Translated|Reviewed|Proofread|Edited|Written|Reported|Photographed|Photos?|Text"
+CREDIT_LABELS = r"Editor|Translator|Reviewer|Reporter|Photographer|Author|Proofreader"
+_CREDIT_LINE = re.compile(rf"^(?P<verb>{CREDIT_VERBS})\s+by\s*[:：]?\s*(?P<names>.+)$", re.I)
+_LABEL_LINE = re.compile(rf"^(?P<label>{CREDIT_LABELS})s?\s*[:：]\s*(?P<names>.+)$", re.I)
 _BY = re.compile(r"^by\s+(?P<rest>.+)$", re.I)
 _TITLE_FIRST = re.compile(
     r"^(?P<title>(?:(?:Vice|Deputy|Executive|Former)\s+)?(?:Party\s*Secretary|Secretary|President|"

@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 from parsel import Selector
 from scrapy.http import TextResponse
 
+from szpu_crawler.normalize.bylines import CREDIT_LABELS, CREDIT_VERBS
 from szpu_crawler.pages.text import clean_text, is_block, text_lines
 from szpu_crawler.site import canonical_url
 
@@ -39,10 +40,8 @@ _TITLE_AREA_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _NAME_WITH_TITLE = re.compile(r"^[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)+\s*,\s*[A-Z][\w\s]+$")
 
 _CLOSING_BYLINE = re.compile(
-    r"^(?:[(（].{2,200}[)）]"
-    r"|(?:Translated|Reviewed|Edited|Proofread|Written|Reported|Photographed|Photos?|Text)"
-    r"\s+by\b.{2,120}"
-    r"|(?:Editor|Translator|Reviewer|Reporter|Photographer)s?\s*[:：].{2,120})$",
+    rf"^(?:[(（].{{2,200}}[)）]|(?:{CREDIT_VERBS})\s+by\b.{{2,120}}"
+    rf"|(?:{CREDIT_LABELS})s?\s*[:：].{{2,120}})$",
     re.IGNORECASE,
 )
 _STRAY_CODE = re.compile(r"^(?=.*\d)(?=.*[A-F])[0-9A-F]{4,8}$")
