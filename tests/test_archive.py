@@ -188,3 +188,16 @@ def test_pywb_replays_an_article_with_its_title_and_images_offline(archived, pyw
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_warc_files_rotate_by_size_each_with_its_warcinfo(mirror_server, tmp_path):
+    result = run_crawl(mirror_server.base_url, tmp_path, "-s", "SZPU_WARC_MAX_SIZE=20000")
+    assert result.returncode == 0, result.stderr[-3000:]
+    warcs = sorted((tmp_path / "warc").glob("*.warc.gz"))
+    assert len(warcs) >= 4
+    assert all(warc_records(warc)[0][0]["WARC-Type"] == "warcinfo" for warc in warcs)
+    assert all(warc.stat().st_size < 20000 + 64 * 1024 for warc in warcs)
+    check = subprocess.run([TOOLS / "warcio", "check", *warcs], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout[-2000:]
+    manifest = json.loads(next((tmp_path / "runs").glob("*.json")).read_text())
+    assert manifest["archive"]["warc_files"] == [warc.name for warc in warcs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ INDEX_FILE = "index.cdxj"
 WACZ_FILE = "archive.wacz"
 
 
-def package_archive(output_dir: Path, records: list[dict[str, Any]]) -> dict[str, str]:
+def package_archive(output_dir: Path, records: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Index every WARC file under `output/warc/` and package them with the articles' pages."""
     warc_dir = output_dir / "warc"
     warcs = sorted(str(path) for path in warc_dir.glob("*.warc.gz"))
@@ -31,7 +32,7 @@ def package_archive(output_dir: Path, records: list[dict[str, Any]]) -> dict[str
         write_cdx_index(out, warcs, {"sort": True, "dir_root": str(warc_dir)})
     os.replace(temporary_index, index)
     pages = warc_dir / ".pages.jsonl"
-    write_atomically(pages, [pages_jsonl(records)])
+    write_atomically(pages, pages_jsonl(records))
     temporary_wacz = output_dir / f".{WACZ_FILE}.tmp"
     status = wacz_main(["create", "-o", str(temporary_wacz), "-p", str(pages), *warcs])
     pages.unlink()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from http import HTTPStatus
 from io import BytesIO
@@ -192,17 +193,13 @@ class WarcMiddleware:
         return response
 
 
-def pages_jsonl(records: list[dict[str, Any]]) -> str:
-    """The WACZ `pages.jsonl`: one line per article, at the time of its capture."""
-    lines = [{"format": "json-pages-1.0", "id": "pages", "title": "SZPU news articles"}]
+def pages_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The WACZ `pages.jsonl`, line by line: one line per article, at the time of its capture."""
+    header = {"format": "json-pages-1.0", "id": "pages", "title": "SZPU news articles"}
+    yield json.dumps(header) + "\n"
     for record in records:
-        capture = record.get("capture") or {}
-        if not capture:
-            continue
-        lines.append(
-            {
-                "id": record["article_id"], "url": record["url"], "title": record.get("title"),
-                "ts": capture["warc_date"],
-            }
-        )  # fmt: skip
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+        capture = record.get("capture")
+        if capture:
+            page = {"id": record["article_id"], "url": record["url"], "title": record.get("title"),
+                    "ts": capture["warc_date"]}  # fmt: skip
+            yield json.dumps(page, ensure_ascii=False) + "\n"
