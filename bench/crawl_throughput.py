@@ -23,9 +23,11 @@ from szpu_crawler.mirror.build import build_mirror
 from szpu_crawler.mirror.server import MirrorServer
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Politeness off, and no page cap: a 20,000-article mirror is more pages than the default cap.
 FAST = [
     "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=16",
     "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO",
+    "-s", "CLOSESPIDER_PAGECOUNT=0",
 ]  # fmt: skip
 
 
