@@ -10,6 +10,7 @@ same concurrency. CPU time and peak RSS are the crawl process's own (wait4).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -57,7 +58,11 @@ def stat(log: str, name: str) -> int:
 def our_crawl(base_url: str, output: Path, *extra: str) -> dict:
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"SZPU_BASE_URL={base_url}",
                "-s", f"SZPU_OUTPUT_DIR={output}", *FAST, *extra]  # fmt: skip
-    return measured(command, PROJECT_ROOT)
+    run = measured(command, PROJECT_ROOT)
+    latest = sorted((output / "runs").glob("*.json"))[-1]
+    outputs = json.loads(latest.read_text())["outputs"]
+    run["packaging_mib"] = outputs.get("packaging_peak_rss_mib", 0.0)
+    return run
 
 
 def bare_crawl(urls: list[str], work: Path) -> dict:
