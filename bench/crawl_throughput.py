@@ -115,6 +115,11 @@ def memory(small: int, large: int, work: Path, small_run: dict | None) -> None:
         f"{runs[large]['rss_mib'] / runs[small]['rss_mib']:.2f} (target under 1.5); "
         f"{large}-article crawl took {runs[large]['wall']:.0f} s, exit {runs[large]['returncode']}"
     )
+    print(
+        "  (a process's peak RSS includes its children: the archive packaging, which runs in a "
+        f"child after the crawl, peaked at {runs[small]['packaging_mib']:.1f} and "
+        f"{runs[large]['packaging_mib']:.1f} MiB)"
+    )
 
 
 def incremental(count: int, work: Path) -> None:
@@ -133,10 +138,11 @@ def incremental(count: int, work: Path) -> None:
     print("\nIncremental re-runs (minimum: new articles + one list page per column + robots.txt):")
     for new, requests, captured in results:
         minimum = new + 2 + 1
-        print(
-            f"  {new:>2} new: {requests} requests, minimum {minimum}, {captured} new records "
-            f"(the one request over the minimum is the home page, whose menu leads to the columns)"
-        )
+        print(f"  {new:>2} new: {requests} requests, minimum {minimum}, {captured} new records")
+    print(
+        "  over the minimum: the home page (its menu leads to the columns), and the images and "
+        "attachments of the new articles"
+    )
 
 
 def main() -> None:
