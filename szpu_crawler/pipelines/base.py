@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
@@ -31,3 +32,29 @@ class ArticlePipeline(CrawlerPipeline):
 
     def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
         raise NotImplementedError
+
+
+class FieldParserPipeline(ArticlePipeline):
+    """Parses one raw field into its normalised field beside it; what the parser could not
+    resolve is kept, counted and logged with the URL."""
+
+    raw_field: str
+    field: str
+    unresolved_stat: str
+    unresolved_message: str  # %r the raw value, %s the URL
+
+    def parse(self, raw: str | None) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def unresolved(self, parsed: dict[str, Any]) -> bool:
+        raise NotImplementedError
+
+    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
+        parsed = self.parse(item.get(self.raw_field))
+        if parsed is not None and self.unresolved(parsed):
+            self.stats.inc_value(self.unresolved_stat)
+            logging.getLogger(type(self).__module__).warning(
+                self.unresolved_message, item[self.raw_field], item.get("url")
+            )
+        item[self.field] = parsed
+        return item

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from szpu_crawler.normalize.sources import parse_source_stamp
-from szpu_crawler.pipelines.base import ArticlePipeline
-
-logger = logging.getLogger(__name__)
+from szpu_crawler.pipelines.base import FieldParserPipeline
 
 
-class SourcePipeline(ArticlePipeline):
-    def process_article(self, item: dict[str, Any]) -> dict[str, Any]:
-        source = parse_source_stamp(item.get("source_raw"))
-        if source is not None and source["published"] is None:
-            self.stats.inc_value("szpu/source/undated")
-            logger.warning("Source stamp %r has no date on %s", item["source_raw"], item.get("url"))
-        item["source"] = source
-        return item
+class SourcePipeline(FieldParserPipeline):
+    raw_field = "source_raw"
+    field = "source"
+    unresolved_stat = "szpu/source/undated"
+    unresolved_message = "Source stamp %r has no date on %s"
+
+    def parse(self, raw: str | None) -> dict[str, Any] | None:
+        return parse_source_stamp(raw)
+
+    def unresolved(self, parsed: dict[str, Any]) -> bool:
+        return parsed["published"] is None
