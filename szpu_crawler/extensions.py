@@ -146,9 +146,13 @@ class RunRecorder:
             manifest["archive"] = {"warc_files": archive.files}
         self._write(state, manifest, current=True)
         if archive is not None:
-            manifest["outputs"].update(
-                package_archive(self.output_dir, list(state.current_records()))
-            )
+            try:
+                packaged = package_archive(self.output_dir, state.current_records())
+            except Exception:  # the run's records are written already: say so, and go on
+                logger.exception("Could not index or package the archive")
+                stats.set_value("szpu/checks/failed", len(failures) + 1)
+                packaged = {}
+            manifest["outputs"].update(packaged)
             write_json(self.output_dir / "runs" / f"{spider.run_id}.json", manifest)
         state.finish_run(
             spider.run_id, reason, complete=reason == "finished" and not failed, manifest=manifest

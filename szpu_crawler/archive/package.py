@@ -1,8 +1,7 @@
 """After each run: a CDXJ index of the WARC files, and a WACZ package that replay tools open.
 
-The indexing and packaging run in a child process: in the crawl's own process they raised its
-peak memory threefold at 20,000 articles (the reactor's threads fragment the heap), and a
-failure there cannot take the run's outputs with it.
+The indexing and packaging run in a child process: a failure there cannot take the run's
+outputs with it, and the memory they use is returned to the system when they finish.
 """
 
 from __future__ import annotations
