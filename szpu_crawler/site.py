@@ -13,7 +13,6 @@ SITE_HOSTS = ("english.szpu.edu.cn", "english.szpt.edu.cn")
 
 # Column id -> column name, as the site's menu writes them.
 NEWS_COLUMNS = {"1161": "News", "1162": "Events"}
-NEWS_SECTION = "News & Events"
 
 # Used only when the home page's navigation does not lead to the columns.
 FALLBACK_COLUMN_PATHS = {

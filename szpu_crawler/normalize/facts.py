@@ -60,7 +60,6 @@ _PHRASE_STOPS = frozenset(
     "than while whose where when during among between each per this these those its their "
     "his her our the a an them us which whom".split(" ")
 )
-_COPULAS = frozenset({"are", "is", "were", "was"})
 _BREAKDOWN_OPENERS = re.compile(
     r"^(?:among (?:them|these|those)|of (?:them|these|those|which)|these include|including)\b",
     re.IGNORECASE,
