@@ -223,9 +223,9 @@ class CrawlState:
             (url, etag, last_modified, json.dumps(articles), json.dumps(page_urls)),
         )
 
-    def capture(self, record: dict[str, Any], run_id: str) -> None:
+    def capture(self, record: dict[str, Any]) -> None:
         """Commit one version of a record, and every URL it carries, in one transaction."""
-        url, time = record["url"], now()
+        url, time, run_id = record["url"], now(), record["run_id"]
         validators = record.get("http_validators") or {}
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")

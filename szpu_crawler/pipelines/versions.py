@@ -98,7 +98,7 @@ class CapturePipeline(CrawlerPipeline):
             if same_story(item, candidate):
                 state.note_alias(item["url"], candidate.url, **item["http_validators"])
                 item = self._merged(item, candidate)
-        state.capture(item, item["run_id"])
+        state.capture(item)
         self.stats.inc_value(f"szpu/captured/{item['change']}")
         return item
 

@@ -10,7 +10,7 @@ run missed is skipped.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Self
@@ -254,40 +254,39 @@ class NewsSpider(Spider):
             headers["If-Modified-Since"] = last_modified
         return headers
 
-    def _first_time(self, url: str) -> bool:
+    def _request(
+        self,
+        url: str,
+        callback: Callable,
+        cb_kwargs: dict[str, Any],
+        validators: tuple[str | None, str | None],
+        statuses: list[int],
+    ) -> Request | None:
+        """A request for a page not yet requested in this run, conditional in a full run."""
         if url in self.requested:
-            return False
-        self.requested.add(url)
-        return True
-
-    def _article_request(self, url: str, listed: ListedArticle | None) -> Request | None:
-        if not self._first_time(url):
             return None
-        validators = self.state.validators(url) if self.state else (None, None)
+        self.requested.add(url)
         return Request(
             url,
-            callback=self.parse_article,
+            callback=callback,
             errback=self.on_request_failed,
-            cb_kwargs={"listed": listed},
+            cb_kwargs=cb_kwargs,
             headers=self._conditional_headers(*validators),
-            meta={"handle_httpstatus_list": HANDLED_STATUSES},
+            meta={"handle_httpstatus_list": statuses},
             dont_filter=True,
+        )
+
+    def _article_request(self, url: str, listed: ListedArticle | None) -> Request | None:
+        validators = self.state.validators(url) if self.state else (None, None)
+        return self._request(
+            url, self.parse_article, {"listed": listed}, validators, HANDLED_STATUSES
         )
 
     def _list_request(self, url: str, section: str, first_page_url: str) -> Request | None:
-        if not self._first_time(url):
-            return None
         cached = self.state.list_page(url) if self.state else None
         validators = (cached["etag"], cached["last_modified"]) if cached else (None, None)
-        return Request(
-            url,
-            callback=self.parse_list,
-            errback=self.on_request_failed,
-            cb_kwargs={"section": section, "first_page_url": first_page_url},
-            headers=self._conditional_headers(*validators),
-            meta={"handle_httpstatus_list": [304]},
-            dont_filter=True,
-        )
+        cb_kwargs = {"section": section, "first_page_url": first_page_url}
+        return self._request(url, self.parse_list, cb_kwargs, validators, [304])
 
     def _list_page(self, response: Response, first_page_url: str) -> ListPage:
         """The page as parsed now, or as parsed last time when the server says it is unchanged;
