@@ -122,6 +122,7 @@ _YEAR = r"(?:,?\s+(?:19|20)\d{2})"
 _DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _MENTION = re.compile(
     rf"""
+    (?=[0-9A-Za-z])\b  # a mention begins a word: saves trying every position
     (?:(?P<part>morning|afternoon|evening|night|noon)\s+of\s+)?
     (?:
         (?:from\s+|between\s+)?

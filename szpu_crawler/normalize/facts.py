@@ -77,6 +77,7 @@ _URLS = re.compile(r"(?:https?://|www\.)\S+")
 _WORD_NUMBER = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _NUMBER = re.compile(
     rf"""
+    (?:(?=[¥$€])|\b(?=[0-9A-Za-z]))  # a number begins a word or a currency sign
     (?P<currency>(?:RMB|CNY|USD|US\$|EUR|[¥$€])\s?)?
     (?:
         (?P<ratio>\b(?:one|two|three|\d+)\s+(?:in|out\sof)\s+(?:every\s+)?
@@ -219,16 +220,28 @@ def _phrase(text: str, start: int, limit: int) -> tuple[str | None, int]:
     return " ".join(token for token, _ in kept), kept[-1][1]
 
 
+# Currency signs come before a number, never after it.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?P<word>{})\b".format(
+        "|".join(
+            re.escape(word)
+            for word in (*_CURRENCIES, *_MEASURES)
+            if not word.startswith(("$", "¥", "€"))
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
 def _unit(text: str, end: int) -> tuple[str | None, str | None, int]:
     """(kind, unit, end) when a currency or measure word follows the number."""
-    after = text[end:]
-    for word in (*_CURRENCIES, *_MEASURES):
-        match = re.match(rf"\s*(?:-\s*)?{re.escape(word)}\b", after, re.IGNORECASE)
-        if match and not word.startswith(("$", "¥", "€")):
-            kind = "money" if word in _CURRENCIES else "measure"
-            unit = _CURRENCIES.get(word, word.lower())
-            return kind, unit, end + match.end()
-    return None, None, end
+    match = _UNIT_AFTER.match(text, end)
+    if match is None:
+        return None, None, end
+    word = match["word"].lower()
+    if word in _CURRENCIES:
+        return "money", _CURRENCIES[word], match.end()
+    return "measure", word, match.end()
 
 
 def extract_facts(

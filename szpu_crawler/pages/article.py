@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
-from parsel import Selector
 from scrapy.http import TextResponse
 
 from szpu_crawler.normalize.bylines import CREDIT_LABELS, CREDIT_VERBS
@@ -74,16 +74,24 @@ class ArticlePage:
 # ---- breadcrumbs
 
 
-def _find_breadcrumb(selector: Selector) -> tuple[Selector | None, str | None]:
-    markers = " or ".join(f"contains(., '{marker}')" for marker in POSITION_MARKERS)
-    by_marker = selector.xpath(f"//body//*[a and text()[{markers}]]")
-    if by_marker:
-        return by_marker[-1], "position-marker"
-    by_class = selector.xpath(
-        "//*[contains(@class, 'position') or contains(@class, 'crumb') "
-        "or contains(@class, 'location') or @class='dqwz']"
+_BY_POSITION_MARKER = etree.XPath(
+    "//body//*[a and text()[{}]]".format(
+        " or ".join(f"contains(., '{marker}')" for marker in POSITION_MARKERS)
     )
-    if by_class:
+)
+_BY_CRUMB_CLASS = etree.XPath(
+    "//*[contains(@class, 'position') or contains(@class, 'crumb') "
+    "or contains(@class, 'location') or @class='dqwz']"
+)
+_TEXT_NODES = etree.XPath(".//text()")
+
+
+def _find_breadcrumb(
+    root: lxml_html.HtmlElement,
+) -> tuple[lxml_html.HtmlElement | None, str | None]:
+    if by_marker := _BY_POSITION_MARKER(root):
+        return by_marker[-1], "position-marker"
+    if by_class := _BY_CRUMB_CLASS(root):
         return by_class[0], "container"
     return None, None
 
@@ -104,7 +112,7 @@ def parse_breadcrumbs(
     """The trail's names and links in page order, `Content` placeholder included."""
     crumbs: list[dict[str, str | None]] = []
     current_link = None
-    for node in container.xpath(".//text()"):
+    for node in _TEXT_NODES(container):
         owner = node.getparent()
         if node.is_tail:
             owner = owner.getparent()
@@ -130,32 +138,37 @@ def parse_breadcrumbs(
 # ---- title
 
 
-def _meta(selector: Selector) -> dict[str, str]:
+def _meta(root: lxml_html.HtmlElement) -> dict[str, str]:
     return {
         name.lower(): clean_text(content)
         for name, content in (
-            (meta.attrib.get("name", ""), meta.attrib.get("content", ""))
-            for meta in selector.xpath("//meta[@name]")
+            (meta.get("name", ""), meta.get("content", "")) for meta in root.iter("meta")
         )
-        if content.strip()
+        if name and content.strip()
     }
 
 
-def _title_from_container(selector: Selector) -> str | None:
+_TITLE_CONTAINERS = tuple(
+    etree.XPath(query)
     for query in (
         "//form[@name='_newscontent_fromname']//h1",
         "//*[contains(@class, 'titlestyle')]",
         "//body//h1",
-    ):
-        for element in selector.xpath(query):
-            text = clean_text(" ".join(element.xpath(".//text()").getall()))
+    )
+)
+
+
+def _title_from_container(root: lxml_html.HtmlElement) -> str | None:
+    for query in _TITLE_CONTAINERS:
+        for element in query(root):
+            text = clean_text(" ".join(_TEXT_NODES(element)))
             if text:
                 return text
     return None
 
 
-def _title_from_html_title(selector: Selector) -> str | None:
-    title = clean_text(selector.xpath("string(//title)").get() or "")
+def _title_from_html_title(root: lxml_html.HtmlElement) -> str | None:
+    title = clean_text(_HTML_TITLE(root))
     title = re.sub(r"\s*[-|_]\s*Shenzhen Polytechnic(?: University)?\s*$", "", title)
     return title or None
 
@@ -163,18 +176,22 @@ def _title_from_html_title(selector: Selector) -> str | None:
 # ---- body
 
 
-def _find_body(selector: Selector) -> tuple[lxml_html.HtmlElement | None, str | None]:
-    for query, signal in (
-        (
-            "//*[contains(concat(' ', normalize-space(@class), ' '), ' v_news_content ')]",
-            "v_news_content",
-        ),
-        ("//*[starts-with(@id, 'vsb_content')]", "vsb_content"),
-    ):
-        found = selector.xpath(query)
-        if found and clean_text(found[0].xpath("string()").get() or ""):
-            return found[0].root, signal
-    return _densest_paragraphs(selector.root), "paragraph-density"
+_HTML_TITLE = etree.XPath("string(//title)")
+_BODY_CONTAINERS = (
+    (
+        etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' v_news_content ')]"),
+        "v_news_content",
+    ),
+    (etree.XPath("//*[starts-with(@id, 'vsb_content')]"), "vsb_content"),
+)
+
+
+def _find_body(root: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | None, str | None]:
+    for query, signal in _BODY_CONTAINERS:
+        found = query(root)
+        if found and clean_text(found[0].text_content()):
+            return found[0], signal
+    return _densest_paragraphs(root), "paragraph-density"
 
 
 def _densest_paragraphs(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
@@ -201,10 +218,13 @@ def _units(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return units
 
 
+_BOLD_TEXT = etree.XPath(".//strong//text() | .//b//text()")
+
+
 def _is_bold(unit: lxml_html.HtmlElement, text: str) -> bool:
     if unit.tag in ("h2", "h3", "h4", "h5", "h6"):
         return True
-    bold = clean_text(" ".join(unit.xpath(".//strong//text() | .//b//text()")))
+    bold = clean_text(" ".join(_BOLD_TEXT(unit)))
     return bool(bold) and bold == clean_text(" ".join(text.split("\n")))
 
 
@@ -258,16 +278,18 @@ def parse_body(container: lxml_html.HtmlElement, page_url: str, base_url: str) -
     return body
 
 
-def _attachments(selector: Selector, page_url: str, base_url: str) -> list[dict[str, str]]:
+def _attachments(root: lxml_html.HtmlElement, page_url: str, base_url: str) -> list[dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
-    for link in selector.xpath("//a[@href]"):
-        href = link.attrib["href"]
+    for link in root.iter("a"):
+        href = link.get("href")
+        if href is None:
+            continue
         if not _ATTACHMENT_PATH.search(href.split("#", 1)[0].split("?", 1)[0]):
             continue  # most links are not attachments: skip them before resolving
         url = canonical_url(urljoin(page_url, href), base_url)
         if url is None or url in found or not _ATTACHMENT_PATH.search(urlsplit(url).path):
             continue
-        name = clean_text(" ".join(link.xpath(".//text()").getall()))
+        name = clean_text(" ".join(_TEXT_NODES(link)))
         found[url] = {"url": url, "name": name or unquote(urlsplit(url).path.rsplit("/", 1)[-1])}
     return list(found.values())
 
@@ -275,15 +297,13 @@ def _attachments(selector: Selector, page_url: str, base_url: str) -> list[dict[
 # ---- header lines: title, subtitles, title-area byline, source stamp, date line
 
 
-def _header_lines(page_lines: list[str], body_lines: list[str]) -> list[str]:
-    """Lines between the breadcrumb line and the body's first line."""
+def _header_lines(
+    root: lxml_html.HtmlElement, body_container: lxml_html.HtmlElement | None
+) -> list[str]:
+    """Lines between the breadcrumb line and the body."""
+    page_lines = text_lines(root, stop=body_container)
     start = next((i + 1 for i, line in enumerate(page_lines) if _POSITION_LINE.match(line)), 0)
-    end = len(page_lines)
-    if body_lines:
-        end = next(
-            (i for i in range(start, len(page_lines)) if page_lines[i] == body_lines[0]), end
-        )
-    return page_lines[start:end]
+    return page_lines[start:]
 
 
 def date_line_value(line: str) -> str | None:
@@ -303,31 +323,32 @@ def _is_title_area_byline(line: str) -> bool:
 
 def parse_article_page(response: TextResponse, base_url: str) -> ArticlePage:
     """Every raw field of an article page; a field no signal yields is None (or empty)."""
-    selector = response.selector
+    root = response.selector.root
     page_url = response.url
     signals: dict[str, str] = {}
-    meta = _meta(selector)
+    meta = _meta(root)
 
-    crumb_container, crumb_signal = _find_breadcrumb(selector)
+    crumb_container, crumb_signal = _find_breadcrumb(root)
     breadcrumbs = (
-        parse_breadcrumbs(crumb_container.root, page_url, base_url) if crumb_container else []
+        parse_breadcrumbs(crumb_container, page_url, base_url)
+        if crumb_container is not None
+        else []
     )
     if crumb_signal and breadcrumbs:
         signals["breadcrumbs_raw"] = crumb_signal
 
-    body_container, body_signal = _find_body(selector)
+    body_container, body_signal = _find_body(root)
     body = parse_body(body_container, page_url, base_url) if body_container is not None else _Body()
-    body_lines = text_lines(body_container) if body_container is not None else []
     if body.paragraphs:
         signals["body_text"] = body_signal
 
-    header = _header_lines(text_lines(selector.root), body_lines)
+    header = _header_lines(root, body_container)
     title = None
     for signal, candidate in (
         ("meta", lambda: meta.get("articletitle")),
-        ("container", lambda: _title_from_container(selector)),
+        ("container", lambda: _title_from_container(root)),
         ("position-marker", lambda: header[0] if header else None),
-        ("html-title", lambda: _title_from_html_title(selector)),
+        ("html-title", lambda: _title_from_html_title(root)),
     ):
         title = candidate()
         if title:
@@ -362,6 +383,6 @@ def parse_article_page(response: TextResponse, base_url: str) -> ArticlePage:
         body_text="\n\n".join(body.paragraphs) or None,
         headings=body.headings,
         images=body.images,
-        attachments=_attachments(selector, page_url, base_url),
+        attachments=_attachments(root, page_url, base_url),
         signals=signals,
     )

@@ -67,29 +67,38 @@ def _tag(element: lxml_html.HtmlElement) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
-def _collect(element: lxml_html.HtmlElement, out: list[str]) -> None:
-    tag = _tag(element)
-    visible = isinstance(element.tag, str) and tag not in SKIPPED_TAGS
-    if visible:
+def _collect(
+    element: lxml_html.HtmlElement, out: list[str], stop: lxml_html.HtmlElement | None
+) -> bool:
+    """Append the text of `element` and its tail to `out`; True once `stop` is reached."""
+    if element is stop:
+        return True
+    tag = element.tag
+    if isinstance(tag, str) and (tag := tag.lower()) not in SKIPPED_TAGS:
         block = tag in BLOCK_TAGS
         if block or tag == "br":
             out.append("\n")
         if element.text:
             out.append(element.text)
         for child in element:
-            _collect(child, out)
+            if _collect(child, out, stop):
+                return True
         if block:
             out.append("\n")
     if element.tail:
         out.append(element.tail)
+    return False
 
 
-def text_lines(element: lxml_html.HtmlElement) -> list[str]:
-    """Non-empty lines of visible text: one per block element or `<br>`."""
+def text_lines(
+    element: lxml_html.HtmlElement, stop: lxml_html.HtmlElement | None = None
+) -> list[str]:
+    """Non-empty lines of visible text: one per block element or `<br>`; with `stop`, only
+    the lines before that element begins."""
     out: list[str] = []
-    _collect(element, out)
-    lines = (clean_text(line) for line in "".join(out).split("\n"))
-    return [line for line in lines if line]
+    _collect(element, out, stop)
+    lines = _SPACES.sub(" ", "".join(out)).split("\n")
+    return [stripped for line in lines if (stripped := line.strip())]
 
 
 def is_block(element: lxml_html.HtmlElement) -> bool:
