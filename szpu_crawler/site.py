@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 DEFAULT_BASE_URL = "https://english.szpu.edu.cn/"
@@ -31,6 +32,7 @@ def _netloc(scheme: str, host: str, port: int | None) -> str:
     return f"{host}:{port}"
 
 
+@lru_cache(maxsize=4096)  # menu, breadcrumb and pager links repeat on every page
 def canonical_url(url: str, base_url: str) -> str | None:
     """The URL written on the base host, or None when it leaves the site.
 

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from scrapy.http import TextResponse
 
 from szpu_crawler.normalize.bylines import CREDIT_LABELS, CREDIT_VERBS
-from szpu_crawler.pages.text import clean_text, is_block, text_lines
+from szpu_crawler.pages.text import clean_text, is_block, text_lines, text_lines_after
 from szpu_crawler.site import canonical_url
 
 POSITION_MARKERS = ("Position", "当前位置", "您的位置")
@@ -298,9 +298,15 @@ def _attachments(root: lxml_html.HtmlElement, page_url: str, base_url: str) -> l
 
 
 def _header_lines(
-    root: lxml_html.HtmlElement, body_container: lxml_html.HtmlElement | None
+    root: lxml_html.HtmlElement,
+    crumb_container: lxml_html.HtmlElement | None,
+    body_container: lxml_html.HtmlElement | None,
 ) -> list[str]:
     """Lines between the breadcrumb line and the body."""
+    if crumb_container is not None and (
+        body_container is None or crumb_container not in body_container.iterancestors()
+    ):
+        return text_lines_after(crumb_container, stop=body_container)
     page_lines = text_lines(root, stop=body_container)
     start = next((i + 1 for i, line in enumerate(page_lines) if _POSITION_LINE.match(line)), 0)
     return page_lines[start:]
@@ -342,7 +348,7 @@ def parse_article_page(response: TextResponse, base_url: str) -> ArticlePage:
     if body.paragraphs:
         signals["body_text"] = body_signal
 
-    header = _header_lines(root, body_container)
+    header = _header_lines(root, crumb_container, body_container)
     title = None
     for signal, candidate in (
         ("meta", lambda: meta.get("articletitle")),

@@ -97,7 +97,32 @@ def text_lines(
     the lines before that element begins."""
     out: list[str] = []
     _collect(element, out, stop)
-    lines = _SPACES.sub(" ", "".join(out)).split("\n")
+    return _lines(out)
+
+
+def text_lines_after(
+    start: lxml_html.HtmlElement, stop: lxml_html.HtmlElement | None = None
+) -> list[str]:
+    """The lines that follow `start` in the page, up to where `stop` begins: the page read
+    from a landmark on, without walking what comes before it."""
+    out: list[str] = ["\n"]
+    node = start
+    while node is not None:
+        if node.tail:
+            out.append(node.tail)
+        sibling = node.getnext()
+        while sibling is not None:
+            if _collect(sibling, out, stop):
+                return _lines(out)
+            sibling = sibling.getnext()
+        node = node.getparent()
+        if node is not None and is_block(node):
+            out.append("\n")
+    return _lines(out)
+
+
+def _lines(pieces: list[str]) -> list[str]:
+    lines = _SPACES.sub(" ", "".join(pieces)).split("\n")
     return [stripped for line in lines if (stripped := line.strip())]
 
 
