@@ -62,6 +62,10 @@ AUTOTHROTTLE_MAX_DELAY = _env("AUTOTHROTTLE_MAX_DELAY", 30.0)
 # Requests AutoThrottle aims to have in flight to the site on average.
 AUTOTHROTTLE_TARGET_CONCURRENCY = _env("AUTOTHROTTLE_TARGET_CONCURRENCY", 1.0)
 
+# Items and requests of one response processed at once. A page yields one record, or a list
+# page's links: Scrapy's default of 100 starts 100 tasks per response for nothing.
+CONCURRENT_ITEMS = _env("CONCURRENT_ITEMS", 4)
+
 # ---- Bounded work
 
 # Seconds before a request is given up (and retried).

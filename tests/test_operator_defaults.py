@@ -186,6 +186,7 @@ def test_scrapy_check_runs_the_spider_contracts_on_the_mirror(mirror_server):
         ("DEPTH_LIMIT", "500"),
         ("CLOSESPIDER_PAGECOUNT", "20000"),
         ("CONCURRENT_REQUESTS_PER_DOMAIN", "2"),
+        ("CONCURRENT_ITEMS", "4"),
         ("LOG_LEVEL", "INFO"),
     ],
 )
