@@ -9,7 +9,7 @@ from typing import Self
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from szpu_crawler.archive.package import package_archive
+from szpu_crawler.archive.package import ArchivePackager
 from szpu_crawler.archive.warc import repair_warc
 from szpu_crawler.monitoring import run_checks
 from szpu_crawler.normalize.facts import fact_rows
@@ -61,6 +61,7 @@ class RunRecorder:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.output_dir = Path(crawler.settings["SZPU_OUTPUT_DIR"])
+        self.packager: ArchivePackager | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -73,6 +74,8 @@ class RunRecorder:
         state: CrawlState | None = getattr(spider, "state", None)
         if state is None:
             return
+        if self.crawler.settings.getbool("SZPU_ARCHIVE_ENABLED"):
+            self.packager = ArchivePackager()
         for run_id in state.unfinished_runs(except_run=spider.run_id):
             row = state.run_row(run_id)
             manifest = {
@@ -145,14 +148,16 @@ class RunRecorder:
             archive.close()
             manifest["archive"] = {"warc_files": archive.files}
         self._write(state, manifest, current=True)
-        if archive is not None:
+        if self.packager is not None:
             try:
-                packaged = package_archive(self.output_dir, state.current_records())
+                if archive is None:
+                    self.packager.cancel()
+                else:
+                    packaged = self.packager.package(self.output_dir, state.current_records())
+                    manifest["outputs"].update(packaged)
             except Exception:  # the run's records are written already: say so, and go on
                 logger.exception("Could not index or package the archive")
                 stats.set_value("szpu/checks/failed", len(failures) + 1)
-                packaged = {}
-            manifest["outputs"].update(packaged)
             write_json(self.output_dir / "runs" / f"{spider.run_id}.json", manifest)
         state.finish_run(
             spider.run_id, reason, complete=reason == "finished" and not failed, manifest=manifest

@@ -201,3 +201,15 @@ def test_warc_files_rotate_by_size_each_with_its_warcinfo(mirror_server, tmp_pat
     assert check.returncode == 0, check.stdout[-2000:]
     manifest = json.loads(next((tmp_path / "runs").glob("*.json")).read_text())
     assert manifest["archive"]["warc_files"] == [warc.name for warc in warcs]
+
+
+def test_a_packaging_failure_fails_the_run_and_keeps_its_records(mirror_server, tmp_path):
+    (tmp_path / "archive.wacz").mkdir(parents=True)  # the package cannot be put in place
+    result = run_crawl(mirror_server.base_url, tmp_path)
+    assert result.returncode == 1
+    assert "Could not index or package the archive" in result.stderr
+    assert "archive packaging exited with 1" in result.stderr
+    assert len(read_jsonl(tmp_path / "articles.jsonl")) == 27
+    manifest = json.loads(next((tmp_path / "runs").glob("*.json")).read_text())
+    assert "wacz" not in manifest["outputs"]
+    assert (tmp_path / "warc" / "index.cdxj").exists()

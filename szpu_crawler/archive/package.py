@@ -1,7 +1,9 @@
 """After each run: a CDXJ index of the WARC files, and a WACZ package that replay tools open.
 
 The indexing and packaging run in a child process: a failure there cannot take the run's
-outputs with it, and the memory they use is returned to the system when they finish.
+outputs with it, and the memory they use is returned to the system when they finish. The child
+starts with the run and loads its libraries while the crawl goes on; it waits to be told to
+package, and exits untouched when the run ends without an archive or dies.
 """
 
 from __future__ import annotations
@@ -25,19 +27,38 @@ WACZ_FILE = "archive.wacz"
 PAGES_FILE = ".pages.jsonl"
 
 
-def package_archive(output_dir: Path, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Index and package every WARC file under `output/warc/`, with the articles as pages."""
-    warc_dir = output_dir / "warc"
-    if not any(warc_dir.glob("*.warc.gz")):
-        return {}
-    write_atomically(warc_dir / PAGES_FILE, pages_jsonl(records))
-    command = [sys.executable, "-m", "szpu_crawler.archive.package", str(output_dir)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise RuntimeError(f"archive packaging exited with {os.waitstatus_to_exitcode(status)}")
-    return {**json.loads(output), "packaging_peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
+class ArchivePackager:
+    """The packaging child of one run."""
+
+    def __init__(self) -> None:
+        command = [sys.executable, "-m", "szpu_crawler.archive.package"]
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def package(self, output_dir: Path, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        """Index and package every WARC file under `output/warc/`, with the articles as pages."""
+        warc_dir = output_dir / "warc"
+        if not any(warc_dir.glob("*.warc.gz")):
+            self.cancel()
+            return {}
+        write_atomically(warc_dir / PAGES_FILE, pages_jsonl(records))
+        self.process.stdin.write(f"{output_dir}\n")
+        output, usage = self._finish()
+        return {**json.loads(output), "packaging_peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
+
+    def cancel(self) -> None:
+        """Nothing to package: the child exits."""
+        self._finish()
+
+    def _finish(self) -> tuple[str, Any]:
+        self.process.stdin.close()
+        output = self.process.stdout.read()
+        _, status, usage = os.wait4(self.process.pid, 0)
+        self.process.returncode = os.waitstatus_to_exitcode(status)
+        if self.process.returncode:
+            raise RuntimeError(f"archive packaging exited with {self.process.returncode}")
+        return output, usage
 
 
 def index_and_package(output_dir: Path) -> dict[str, str]:
@@ -65,6 +86,11 @@ if __name__ == "__main__":
     import contextlib
     import io
 
-    with contextlib.redirect_stdout(io.StringIO()):  # wacz prints its progress
-        written = index_and_package(Path(sys.argv[1]))
-    print(json.dumps(written))
+    import cdxj_indexer.main  # noqa: F401 - loaded while the crawl runs, not after it
+    import wacz.main  # noqa: F401
+
+    output_dir = sys.stdin.readline().strip()
+    if output_dir:
+        with contextlib.redirect_stdout(io.StringIO()):  # wacz prints its progress
+            written = index_and_package(Path(output_dir))
+        print(json.dumps(written))

@@ -63,7 +63,10 @@ def parse_date(text: str | None) -> str | None:
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".")
     text = re.sub(r"^(\w{3})\.\s", r"\1 ", text)  # "Dec. 4, 2024"
     text = re.sub(r"^Sept\b", "Sep", text)
+    year_first = text[:4].isdigit()
     for pattern, has_time in KNOWN_FORMATS:
+        if pattern.startswith("%Y") != year_first:
+            continue  # a failed strptime costs an exception: try only formats of this shape
         try:
             return _iso(datetime.strptime(text, pattern), has_time)
         except ValueError:
