@@ -208,7 +208,7 @@ def test_a_packaging_failure_fails_the_run_and_keeps_its_records(mirror_server, 
     result = run_crawl(mirror_server.base_url, tmp_path)
     assert result.returncode == 1
     assert "Could not index or package the archive" in result.stderr
-    assert "archive packaging exited with 1" in result.stderr
+    assert "archive packaging failed: package exited with 1" in result.stderr
     assert len(read_jsonl(tmp_path / "articles.jsonl")) == 27
     manifest = json.loads(next((tmp_path / "runs").glob("*.json")).read_text())
     assert "wacz" not in manifest["outputs"]
