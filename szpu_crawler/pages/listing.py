@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from lxml import etree
 from scrapy.http import TextResponse
 
 from szpu_crawler.pages.text import clean_text
@@ -15,10 +16,13 @@ from szpu_crawler.site import article_ids, canonical_url
 LIST_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 # Links in the page's chrome (menu, header, footer) are not list items.
-_OUTSIDE_CHROME = (
-    "not(ancestor::*[contains(@class, 'nav') or contains(@class, 'menu') "
-    "or contains(@class, 'header') or contains(@class, 'footer')])"
+_ARTICLE_LINKS = etree.XPath(
+    "//a[contains(@href, 'info/')][not(ancestor::*[contains(@class, 'nav') "
+    "or contains(@class, 'menu') or contains(@class, 'header') or contains(@class, 'footer')])]"
 )
+_LIST_ITEM_TEXT = etree.XPath("(ancestor::li[1] | ..)[last()]//text()")
+_LINK_TEXT = etree.XPath(".//text()")
+_HREFS = etree.XPath("//a/@href")
 
 
 @dataclass(frozen=True)
@@ -61,13 +65,14 @@ def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) 
     Pager links are recognised by the URL shape the CMS gives them, so the pager's labels
     (Chinese or English) and class names do not matter.
     """
+    root = response.selector.root
     articles: dict[str, ListedArticle] = {}
-    for link in response.xpath(f"//a[contains(@href, 'info/')][{_OUTSIDE_CHROME}]"):
-        url = canonical_url(response.urljoin(link.attrib["href"]), base_url)
+    for link in _ARTICLE_LINKS(root):
+        url = canonical_url(response.urljoin(link.get("href")), base_url)
         if url is None or article_ids(url) is None or url in articles:
             continue
-        title = clean_text(link.attrib.get("title") or " ".join(link.xpath(".//text()").getall()))
-        item_text = " ".join(link.xpath("(ancestor::li[1] | ..)[last()]//text()").getall())
+        title = clean_text(link.get("title") or " ".join(_LINK_TEXT(link)))
+        item_text = " ".join(_LIST_ITEM_TEXT(link))
         date = LIST_DATE.search(item_text)
         articles[url] = ListedArticle(url, title or None, date.group(0) if date else None)
 
@@ -75,7 +80,7 @@ def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) 
     page_urls: dict[str, None] = {}
     this_page = canonical_url(response.url, base_url)
     stem = posixpath.basename(urlsplit(first_page_url).path).removesuffix(".htm")
-    for href in response.xpath("//a/@href").getall():
+    for href in _HREFS(root):
         if stem not in href and not href.rstrip("/").split("/")[-1][:1].isdigit():
             continue  # not a page of this column: skip it before resolving
         url = canonical_url(response.urljoin(href), base_url)
