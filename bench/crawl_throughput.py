@@ -60,8 +60,8 @@ def our_crawl(base_url: str, output: Path, *extra: str) -> dict:
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"SZPU_BASE_URL={base_url}",
                "-s", f"SZPU_OUTPUT_DIR={output}", *FAST, *extra]  # fmt: skip
     run = measured(command, PROJECT_ROOT)
-    latest = sorted((output / "runs").glob("*.json"))[-1]
-    outputs = json.loads(latest.read_text())["outputs"]
+    manifests = sorted((output / "runs").glob("*.json"))  # none when the state is off
+    outputs = json.loads(manifests[-1].read_text())["outputs"] if manifests else {}
     run["packaging_mib"] = outputs.get("packaging_peak_rss_mib", 0.0)
     return run
 
@@ -101,6 +101,29 @@ def throughput(count: int, work: Path) -> None:
         f"CPU per article, ours / bare: {ours['cpu'] / max(bare['cpu'], 1e-9):.2f}"
     )
     return ours
+
+
+# What each concern adds: the crawl with one more of them turned off each time.
+LAYERS = (
+    ("everything", ()),
+    ("no archive (WARC, files, CDXJ/WACZ)", ("-s", "SZPU_ARCHIVE_ENABLED=False")),
+    ("no archive, no state and outputs",
+     ("-s", "SZPU_ARCHIVE_ENABLED=False", "-s", "SZPU_STATE_ENABLED=False")),
+    ("parsing only (no item pipelines)",
+     ("-s", "SZPU_ARCHIVE_ENABLED=False", "-s", "SZPU_STATE_ENABLED=False",
+      "-s", "ITEM_PIPELINES={}")),
+)  # fmt: skip
+
+
+def breakdown(count: int, work: Path) -> None:
+    """Where our time goes: the same crawl with the archive, the state and the pipelines peeled
+    off one by one."""
+    root = generate_mirror(work / f"mirror-{count}", count)
+    print(f"\nCost by concern, {count} articles (one run each):")
+    with MirrorServer(root) as server:
+        for index, (name, settings) in enumerate(LAYERS):
+            run = our_crawl(server.base_url, work / f"out-layer-{index}", *settings)
+            print(f"  {name:<40} wall {run['wall']:5.1f} s  CPU {run['cpu']:5.1f} s")
 
 
 def memory(small: int, large: int, work: Path, small_run: dict | None) -> None:
@@ -156,6 +179,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="szpu-bench-") as folder:
         work = Path(folder)
         small_run = throughput(arguments.articles, work)
+        breakdown(arguments.articles, work)
         memory(arguments.articles, arguments.large, work, small_run)
         incremental(arguments.articles, work)
 

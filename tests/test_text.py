@@ -1,6 +1,6 @@
 from lxml import html
 
-from szpu_crawler.pages.text import clean_text, text_lines
+from szpu_crawler.pages.text import clean_text, text_lines, text_lines_after
 
 
 def test_clean_text_folds_the_cms_spaces():
@@ -15,3 +15,31 @@ def test_text_lines_break_at_blocks_and_br_and_skip_scripts():
         "<p>One<br>Two <span>three</span></p><script>_showDynClicks(1)</script>tail</div>"
     )
     assert text_lines(element) == ["Position : Home > News", "Title", "One", "Two three", "tail"]
+
+
+PAGE = (
+    "<html><body><ul class='menu'><li>Home</li><li>News</li></ul>"
+    "<table><tr><td><div class='dqwz'>Position : <a>Home</a></div>After crumb</td></tr>"
+    "<tr><td class='title'>Title</td></tr><tr><td>Time:Oct 31, 2025<br>Clicks: 3</td></tr>"
+    "<tr><td><div id='body'><p>Body</p></div></td></tr></table><p>Footer</p></body></html>"
+)
+
+
+def test_text_lines_stop_where_the_stop_element_begins():
+    root = html.fromstring(PAGE)
+    body = root.get_element_by_id("body")
+    assert text_lines(root, stop=body) == [
+        "Home", "News", "Position : Home", "After crumb", "Title", "Time:Oct 31, 2025", "Clicks: 3",
+    ]  # fmt: skip
+
+
+def test_text_lines_after_read_from_a_landmark_to_the_stop_element():
+    root = html.fromstring(PAGE)
+    crumb = root.find_class("dqwz")[0]
+    body = root.get_element_by_id("body")
+    assert text_lines_after(crumb, stop=body) == [
+        "After crumb", "Title", "Time:Oct 31, 2025", "Clicks: 3",
+    ]  # fmt: skip
+    assert text_lines_after(crumb) == [
+        "After crumb", "Title", "Time:Oct 31, 2025", "Clicks: 3", "Body", "Footer",
+    ]  # fmt: skip
