@@ -6,7 +6,7 @@ with metadata, on the same mirror pages, with the mirror's known values as the t
 Fields judged (exact, after folding whitespace): title; publication day; body text (paragraphs
 and subheadings, no captions, byline or navigation), and `body~`, the body at least 90% alike;
 byline (for trafilatura, its `author` against the byline's text without brackets). CPU time per
-page, the same pages for both, repeated.
+page, the same pages for both: the fastest of several passes.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ from szpu_crawler.state import content_hash
 
 BASE_URL = "https://english.szpu.edu.cn/"
 FIELDS = ("title", "date", "body", "body~", "byline")
+# Timed passes over the pages per extractor; the fastest counts, the others absorb the machine's
+# noise (and warm both extractors' caches alike).
+PASSES = 5
 
 
 def fold(text: str | None) -> str:
@@ -97,6 +100,14 @@ def right(field: str, found: str | None, expected: str, extractor: str) -> bool:
     return (found or "") == expected
 
 
+def timed_pass(extract: Callable, pages: list[bytes]) -> float:
+    """CPU milliseconds per page of one pass over `pages`."""
+    started = time.process_time()
+    for html in pages:
+        extract(html, BASE_URL + "info/1161/1.htm")
+    return (time.process_time() - started) * 1000 / len(pages)
+
+
 def main() -> None:
     warnings.filterwarnings("ignore")
     with tempfile.TemporaryDirectory() as folder:
@@ -114,16 +125,12 @@ def main() -> None:
             found = extract(html, BASE_URL + article.path.lstrip("/"))
             for field, expected in truth(article).items():
                 scores[field] += right(field, found[field], expected, name.split()[0])
-        extract(timing[0], BASE_URL)
-        started = time.process_time()
-        for html in timing:
-            extract(html, BASE_URL + "info/1161/1.htm")
-        times[name] = (time.process_time() - started) * 1000 / len(timing)
+        times[name] = min(timed_pass(extract, timing) for _ in range(PASSES))
         print(f"{name:<14}" + "".join(f"{scores[f] / len(pages):>8.2f}" for f in FIELDS)
               + f"{times[name]:>13.2f}")  # fmt: skip
     print(
         f"CPU time per page, trafilatura / ours: {times['trafilatura'] / times['szpu crawler']:.1f}"
-        f" (target 10 or more), timed on {len(timing)} generated pages"
+        f" (target 10 or more), fastest of {PASSES} passes over {len(timing)} generated pages"
     )
 
 
