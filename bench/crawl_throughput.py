@@ -142,8 +142,8 @@ def memory(small: int, large: int, work: Path, small_run: dict | None) -> None:
         f"{large}-article crawl took {runs[large]['wall']:.0f} s, exit {runs[large]['returncode']}"
     )
     print(
-        "  (a process's peak RSS includes its children: the archive packaging, which runs in a "
-        f"child after the crawl, peaked at {runs[small]['packaging_mib']:.1f} and "
+        "  (a process's peak RSS includes its children: the archive packaging, two children "
+        f"started with the run, peaked at {runs[small]['packaging_mib']:.1f} and "
         f"{runs[large]['packaging_mib']:.1f} MiB)"
     )
 
