@@ -26,7 +26,6 @@ class ValidationPipeline(CrawlerPipeline):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.check = fast_record_check()
-        self.validator = record_validator()
         self.rejects_path = Path(self.settings["SZPU_OUTPUT_DIR"]) / REJECTS_FILE
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +36,7 @@ class ValidationPipeline(CrawlerPipeline):
         else:
             self.stats.inc_value("szpu/valid")
             return item
-        errors = sorted(self.validator.iter_errors(item), key=lambda error: list(error.path))
+        errors = sorted(record_validator().iter_errors(item), key=lambda error: list(error.path))
         problems = [
             {
                 "path": "/" + "/".join(str(part) for part in error.absolute_path),
