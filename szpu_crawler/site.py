@@ -62,6 +62,22 @@ def canonical_url(url: str, base_url: str) -> str | None:
     return urlunsplit((base.scheme, base.netloc, path, parts.query, ""))
 
 
+def link_url(page_url: str, href: str, base_url: str) -> str | None:
+    """The canonical URL a link on `page_url` leads to, or None when it leaves the site."""
+    if not href or href[0] in "?#":
+        return canonical_url(urljoin(page_url, href), base_url)
+    document = page_url.split("#", 1)[0].split("?", 1)[0]
+    directory = document[: document.rfind("/") + 1]
+    if directory.count("/") < 3:  # "https://host": the root is the directory
+        directory = document + "/"
+    return _link_from_directory(directory, href, base_url)
+
+
+@lru_cache(maxsize=4096)  # a relative link reads the same from every page of a folder
+def _link_from_directory(directory: str, href: str, base_url: str) -> str | None:
+    return canonical_url(urljoin(directory, href), base_url)
+
+
 def article_ids(url: str) -> tuple[str, str] | None:
     """(column id, article id) of an article URL, or None for any other page."""
     match = ARTICLE_PATH.match(urlsplit(url).path)

@@ -1,6 +1,8 @@
+from urllib.parse import urljoin
+
 import pytest
 
-from szpu_crawler.site import article_ids, canonical_url
+from szpu_crawler.site import article_ids, canonical_url, link_url
 
 BASE = "https://english.szpu.edu.cn/"
 MIRROR = "http://127.0.0.1:8765/"
@@ -43,3 +45,24 @@ def test_canonical_url_writes_site_urls_on_the_base_host(url, base, expected):
 )
 def test_article_ids_come_from_the_url_shape(url, expected):
     assert article_ids(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("page_url", "href", "expected"),
+    [
+        (BASE + "info/1162/2433.htm", "../../index.htm", BASE + "index.htm"),
+        (BASE + "info/1161/2290.htm", "../../index.htm", BASE + "index.htm"),
+        (BASE + "info/1162/2433.htm", "/__local/A/B.jpg", BASE + "__local/A/B.jpg"),
+        (BASE + "info/1162/2433.htm", "2434.htm", BASE + "info/1162/2434.htm"),
+        (BASE + "info/1162/2433.htm?a=/b/c", "2434.htm", BASE + "info/1162/2434.htm"),
+        (BASE + "info/1162/2433.htm", "?page=2", BASE + "info/1162/2433.htm?page=2"),
+        (BASE + "info/1162/2433.htm", "#top", BASE + "info/1162/2433.htm"),
+        ("https://english.szpu.edu.cn", "News.htm", BASE + "News.htm"),
+        (BASE + "info/1162/2433.htm", "http://english.szpt.edu.cn/a.htm", BASE + "a.htm"),
+        (BASE + "info/1162/2433.htm", "https://www.szpu.edu.cn/", None),
+        (BASE + "info/1162/2433.htm", "javascript:void(0)", None),
+    ],
+)
+def test_link_url_resolves_a_link_as_urljoin_and_canonical_url_would(page_url, href, expected):
+    assert link_url(page_url, href, BASE) == expected
+    assert canonical_url(urljoin(page_url, href), BASE) == expected

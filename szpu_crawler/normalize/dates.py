@@ -8,6 +8,7 @@ takes what they miss.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -42,6 +43,12 @@ DATEPARSER_SETTINGS = {
     "DATE_ORDER": "YMD",
 }
 DATEPARSER_LANGUAGES = ["en", "zh"]
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:：时]\s*\d{2}")
 # All-digit dates are only ever year first on this site; one that strptime rejects is wrong, and
 # dateparser would read it in another order.
@@ -56,13 +63,40 @@ def _iso(parsed: datetime, has_time: bool) -> str:
     return parsed.astimezone(CHINA).isoformat(timespec="seconds")
 
 
+_SPACE_RUNS = re.compile(r"\s+")
+_ABBREVIATION_DOT = re.compile(r"^(\w{3})\.\s")  # "Dec. 4, 2024"
+_SEPT = re.compile(r"^Sept\b")
+# The two shapes the site prints most, read without strptime (which costs tens of microseconds
+# a call, and an exception a miss); anything else goes through KNOWN_FORMATS.
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9}) (\d{1,2}), (\d{4})")
+
+
+def _common_shape(text: str) -> str | None:
+    try:
+        if match := _YEAR_MONTH_DAY.fullmatch(text):
+            year, month, day, hour, minute, second = match.groups()
+            if hour is None:
+                return date(int(year), int(month), int(day)).isoformat()
+            moment = datetime(int(year), int(month), int(day), int(hour), int(minute),
+                              int(second or 0))  # fmt: skip
+            return _iso(moment, True)
+        if (match := _MONTH_DAY_YEAR.fullmatch(text)) and (month := _MONTHS.get(match[1].lower())):
+            return date(int(match[3]), month, int(match[2])).isoformat()
+    except ValueError:  # no such day: the formats below decide
+        return None
+    return None
+
+
 def parse_date(text: str | None) -> str | None:
     """`2024-12-04` for a date alone, `2016-01-13T16:13:00+08:00` when a time is printed."""
     if not text:
         return None
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".")
-    text = re.sub(r"^(\w{3})\.\s", r"\1 ", text)  # "Dec. 4, 2024"
-    text = re.sub(r"^Sept\b", "Sep", text)
+    text = _SPACE_RUNS.sub(" ", text.replace("\u00a0", " ")).strip().rstrip(".")
+    text = _ABBREVIATION_DOT.sub(r"\1 ", text)
+    text = _SEPT.sub("Sep", text)
+    if parsed := _common_shape(text):
+        return parsed
     year_first = text[:4].isdigit()
     for pattern, has_time in KNOWN_FORMATS:
         if pattern.startswith("%Y") != year_first:
@@ -113,20 +147,28 @@ def resolve_publication_date(
 
 # ---- dates mentioned in the body
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:19|20)\d{2})"
 _DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "noon")
+
+
+def word_start_gate(words: Iterable[str], patterns: Iterable[str] = ()) -> str:
+    """A lookahead that passes a digit, the first two letters of one of `words`, or one of the
+    regular expressions `patterns`: put after `\\b` at the head of a pattern, it turns most
+    words away with one character test and a short list, before the pattern's many alternatives
+    are tried."""
+    starts = sorted({word[:2] for word in words})
+    first = "".join(sorted({text[0].lower() for text in (*starts, *patterns)}))
+    alternatives = "|".join([r"\d", *map(re.escape, starts), *patterns])
+    return rf"(?=[\d{re.escape(first + first.upper())}])(?={alternatives})"
+
+
 _MENTION = re.compile(
     rf"""
-    (?=[0-9A-Za-z])\b  # a mention begins a word: saves trying every position
-    (?:(?P<part>morning|afternoon|evening|night|noon)\s+of\s+)?
+    \b{word_start_gate((*_MONTHS, *_PARTS_OF_DAY, "from", "between"))}
+    (?:(?P<part>{"|".join(_PARTS_OF_DAY)})\s+of\s+)?
     (?:
         (?:from\s+|between\s+)?
         (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?P<y1>{_YEAR})?
@@ -144,12 +186,15 @@ _MENTION = re.compile(
 _PART_OF_DAY_PREFIX = re.compile(r"\w+\s+of\s+")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _month(text: str) -> int:
     return _MONTHS[text.lower().rstrip(".")]
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))
+    return int(_DIGITS.match(text).group(0))
 
 
 def _year(text: str | None) -> int | None:

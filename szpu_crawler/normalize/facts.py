@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
-from szpu_crawler.normalize.dates import find_date_mentions
+from szpu_crawler.normalize.dates import find_date_mentions, word_start_gate
 
 QUALIFIERS = {
     "more than": "lower", "over": "lower", "at least": "lower", "upwards of": "lower",
@@ -75,9 +75,12 @@ _ORDINAL_OR_TIME = re.compile(
 _QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’')
 _URLS = re.compile(r"(?:https?://|www\.)\S+")
 _WORD_NUMBER = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+_NUMBER_START = word_start_gate(
+    (*_UNITS_WORDS, *_TENS_WORDS, "one", "half"), (r"a\s", "RMB", "CNY", "USD", r"US\$", "EUR")
+)
 _NUMBER = re.compile(
     rf"""
-    (?:(?=[¥$€])|\b(?=[0-9A-Za-z]))  # a number begins a word or a currency sign
+    (?:(?=[¥$€])|\b{_NUMBER_START})  # a number begins a word or a currency sign
     (?P<currency>(?:RMB|CNY|USD|US\$|EUR|[¥$€])\s?)?
     (?:
         (?P<ratio>\b(?:one|two|three|\d+)\s+(?:in|out\sof)\s+(?:every\s+)?
@@ -107,9 +110,16 @@ _SENTENCE_END = re.compile(r"[.!?](?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\
                            r"(?<!\bSt.)(?=\s+[\"“A-Z0-9])")  # fmt: skip
 
 
+_LINE = re.compile(r"[^\n]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CODE_BEFORE = re.compile(r"[-+]\d*$|\d[\s-]$")
+_CLAUSE_END = re.compile(r"[.!?:;]\s*$")
+_COPULA = re.compile(r"\s+(are|is|were|was)\s+(?:from\s+)?")
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the sentences of `text`: at `.`/`!`/`?` before a capital, and at blank lines."""
-    for paragraph in re.finditer(r"[^\n]+", text):
+    for paragraph in _LINE.finditer(text):
         start = paragraph.start()
         for end in _SENTENCE_END.finditer(paragraph.group(0)):
             yield start, paragraph.start() + end.end()
@@ -156,7 +166,7 @@ def _number(match: re.Match) -> tuple[float, str]:
 
 def _is_year(match: re.Match) -> bool:
     digits = match["digits"]
-    return bool(digits and re.fullmatch(r"(?:19|20)\d\d", digits) and not match["scale"])
+    return bool(digits and _YEAR.fullmatch(digits) and not match["scale"])
 
 
 def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> bool:
@@ -171,13 +181,13 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> boo
     if _ORDINAL_OR_TIME.match(after):
         return True  # 21st, 20:31, 10 a.m.
     if digits and (
-        re.search(r"[-+]\d*$|\d[\s-]$", before)
+        _CODE_BEFORE.search(before)
         or (len(digits) >= 7 and "," not in match["digits"])
         or (len(digits) > 1 and digits.startswith("0") and "." not in digits)
     ):
         return True  # phone numbers and codes
     words = match["words"]
-    mid_sentence = before.strip() and not re.search(r"[.!?:;]\s*$", before)
+    mid_sentence = before.strip() and not _CLAUSE_END.search(before)
     return bool(words and words[0].isupper() and mid_sentence)  # "Six Dimensions": a name
 
 
@@ -293,9 +303,9 @@ def _fact(
         lead = _OF_THE.match(text, end, sentence_end)
         phrase_start = lead.end() if lead and kind != "count" else end
         counted, phrase_end = _phrase(text, phrase_start, sentence_end)
-        copula = re.match(r"\s+(are|is|were|was)\s+(?:from\s+)?", text[phrase_end:sentence_end])
+        copula = _COPULA.match(text, phrase_end, sentence_end)
         if copula and (counted is None or breakdown) and kind == "count":
-            complement, complement_end = _phrase(text, phrase_end + copula.end(), sentence_end)
+            complement, complement_end = _phrase(text, copula.end(), sentence_end)
             if complement:
                 counted, phrase_end = complement, complement_end
         if counted:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
-from lxml import html as lxml_html
 from scrapy.http import TextResponse
 
 from szpu_crawler.normalize.bylines import CREDIT_LABELS, CREDIT_VERBS
 from szpu_crawler.pages.text import clean_text, is_block, text_lines, text_lines_after
-from szpu_crawler.site import canonical_url
+from szpu_crawler.pages.tree import Element, page_tree
+from szpu_crawler.site import link_url
 
 POSITION_MARKERS = ("Position", "当前位置", "您的位置")
 _POSITION_LINE = re.compile(rf"^\s*(?:{'|'.join(POSITION_MARKERS)})\s*[:：]\s*")
@@ -37,6 +37,8 @@ _DATE_LINE = re.compile(
 )
 _SOURCE_STAMP = re.compile(r"^[^|]{2,120}\|.*\b(?:19|20)\d{2}\b")
 _TITLE_AREA_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"[;；]")
+_SITE_NAME_SUFFIX = re.compile(r"\s*[-|_]\s*Shenzhen Polytechnic(?: University)?\s*$")
 _NAME_WITH_TITLE = re.compile(r"^[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)+\s*,\s*[A-Z][\w\s]+$")
 
 _CLOSING_BYLINE = re.compile(
@@ -75,20 +77,21 @@ class ArticlePage:
 
 
 _BY_POSITION_MARKER = etree.XPath(
-    "//body//*[a and text()[{}]]".format(
+    # Searching from the links and the attributes, not from every element: a few times faster.
+    "//body//a/parent::*[not(self::body)][text()[{}]]".format(
         " or ".join(f"contains(., '{marker}')" for marker in POSITION_MARKERS)
     )
 )
 _BY_CRUMB_CLASS = etree.XPath(
-    "//*[contains(@class, 'position') or contains(@class, 'crumb') "
-    "or contains(@class, 'location') or @class='dqwz']"
+    "//@class[contains(., 'position') or contains(., 'crumb') or contains(., 'location') "
+    "or .='dqwz']/.."
 )
 _TEXT_NODES = etree.XPath(".//text()")
 
 
 def _find_breadcrumb(
-    root: lxml_html.HtmlElement,
-) -> tuple[lxml_html.HtmlElement | None, str | None]:
+    root: Element,
+) -> tuple[Element | None, str | None]:
     if by_marker := _BY_POSITION_MARKER(root):
         return by_marker[-1], "position-marker"
     if by_class := _BY_CRUMB_CLASS(root):
@@ -96,9 +99,7 @@ def _find_breadcrumb(
     return None, None
 
 
-def _enclosing_link(
-    node: lxml_html.HtmlElement, container: lxml_html.HtmlElement
-) -> lxml_html.HtmlElement | None:
+def _enclosing_link(node: Element, container: Element) -> Element | None:
     while node is not None and node is not container:
         if node.tag == "a":
             return node
@@ -107,7 +108,7 @@ def _enclosing_link(
 
 
 def parse_breadcrumbs(
-    container: lxml_html.HtmlElement, page_url: str, base_url: str
+    container: Element, page_url: str, base_url: str
 ) -> list[dict[str, str | None]]:
     """The trail's names and links in page order, `Content` placeholder included."""
     crumbs: list[dict[str, str | None]] = []
@@ -123,7 +124,7 @@ def parse_breadcrumbs(
                 crumbs[-1]["name"] = clean_text(f"{crumbs[-1]['name']} {text}")
             elif text:
                 href = link.get("href")
-                url = canonical_url(urljoin(page_url, href), base_url) if href else None
+                url = link_url(page_url, href, base_url) if href else None
                 crumbs.append({"name": text, "url": url})
                 current_link = link
             continue
@@ -138,7 +139,7 @@ def parse_breadcrumbs(
 # ---- title
 
 
-def _meta(root: lxml_html.HtmlElement) -> dict[str, str]:
+def _meta(root: Element) -> dict[str, str]:
     return {
         name.lower(): clean_text(content)
         for name, content in (
@@ -152,13 +153,13 @@ _TITLE_CONTAINERS = tuple(
     etree.XPath(query)
     for query in (
         "//form[@name='_newscontent_fromname']//h1",
-        "//*[contains(@class, 'titlestyle')]",
+        "//@class[contains(., 'titlestyle')]/..",
         "//body//h1",
     )
 )
 
 
-def _title_from_container(root: lxml_html.HtmlElement) -> str | None:
+def _title_from_container(root: Element) -> str | None:
     for query in _TITLE_CONTAINERS:
         for element in query(root):
             text = clean_text(" ".join(_TEXT_NODES(element)))
@@ -167,9 +168,9 @@ def _title_from_container(root: lxml_html.HtmlElement) -> str | None:
     return None
 
 
-def _title_from_html_title(root: lxml_html.HtmlElement) -> str | None:
+def _title_from_html_title(root: Element) -> str | None:
     title = clean_text(_HTML_TITLE(root))
-    title = re.sub(r"\s*[-|_]\s*Shenzhen Polytechnic(?: University)?\s*$", "", title)
+    title = _SITE_NAME_SUFFIX.sub("", title)
     return title or None
 
 
@@ -177,34 +178,41 @@ def _title_from_html_title(root: lxml_html.HtmlElement) -> str | None:
 
 
 _HTML_TITLE = etree.XPath("string(//title)")
+_ELEMENT_TEXT = etree.XPath("string()")
+# The CMS's body containers, most specific first; one walk of the tree finds either.
+_BODY_CONTAINER_CANDIDATES = etree.XPath(
+    "//@class[contains(., 'v_news_content')]/.. | //@id[starts-with(., 'vsb_content')]/.."
+)
 _BODY_CONTAINERS = (
-    (
-        etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' v_news_content ')]"),
-        "v_news_content",
-    ),
-    (etree.XPath("//*[starts-with(@id, 'vsb_content')]"), "vsb_content"),
+    (lambda element: "v_news_content" in (element.get("class") or "").split(), "v_news_content"),
+    (lambda element: (element.get("id") or "").startswith("vsb_content"), "vsb_content"),
 )
 
 
-def _find_body(root: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | None, str | None]:
-    for query, signal in _BODY_CONTAINERS:
-        found = query(root)
-        if found and clean_text(found[0].text_content()):
+def _has_text(element: Element) -> bool:
+    return any(clean_text(text) for text in _TEXT_NODES(element))
+
+
+def _find_body(root: Element) -> tuple[Element | None, str | None]:
+    candidates = _BODY_CONTAINER_CANDIDATES(root)
+    for is_container, signal in _BODY_CONTAINERS:
+        found = [element for element in candidates if is_container(element)]
+        if found and _has_text(found[0]):
             return found[0], signal
     return _densest_paragraphs(root), "paragraph-density"
 
 
-def _densest_paragraphs(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def _densest_paragraphs(root: Element) -> Element | None:
     """The element whose own `<p>` children hold the most text: where an article body is."""
     best, best_length = None, 0
     for element in root.iter("div", "td", "section", "article"):
-        length = sum(len(clean_text(p.text_content())) for p in element if p.tag == "p")
+        length = sum(len(clean_text(_ELEMENT_TEXT(p))) for p in element if p.tag == "p")
         if length > best_length:
             best, best_length = element, length
     return best
 
 
-def _units(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+def _units(container: Element) -> list[Element]:
     """Leaf blocks of the body (paragraphs, headings, photo lines), in order."""
     units = []
     for child in container:
@@ -221,18 +229,16 @@ def _units(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 _BOLD_TEXT = etree.XPath(".//strong//text() | .//b//text()")
 
 
-def _is_bold(unit: lxml_html.HtmlElement, text: str) -> bool:
+def _is_bold(unit: Element, text: str) -> bool:
     if unit.tag in ("h2", "h3", "h4", "h5", "h6"):
         return True
     bold = clean_text(" ".join(_BOLD_TEXT(unit)))
     return bool(bold) and bold == clean_text(" ".join(text.split("\n")))
 
 
-def _image(
-    img: lxml_html.HtmlElement, page_url: str, base_url: str
-) -> dict[str, str | None] | None:
+def _image(img: Element, page_url: str, base_url: str) -> dict[str, str | None] | None:
     src = img.get("src")
-    url = canonical_url(urljoin(page_url, src), base_url) if src else None
+    url = link_url(page_url, src, base_url) if src else None
     if url is None:
         return None
     return {"url": url, "caption": None, "alt": clean_text(img.get("alt") or "") or None}
@@ -246,7 +252,7 @@ class _Body:
     closing_lines: list[str] = field(default_factory=list)
 
 
-def parse_body(container: lxml_html.HtmlElement, page_url: str, base_url: str) -> _Body:
+def parse_body(container: Element, page_url: str, base_url: str) -> _Body:
     """Paragraphs without captions, stray codes and the closing byline; photos with captions."""
     body = _Body()
     waiting_for_caption: list[dict[str, str | None]] = []
@@ -278,7 +284,7 @@ def parse_body(container: lxml_html.HtmlElement, page_url: str, base_url: str) -
     return body
 
 
-def _attachments(root: lxml_html.HtmlElement, page_url: str, base_url: str) -> list[dict[str, str]]:
+def _attachments(root: Element, page_url: str, base_url: str) -> list[dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for link in root.iter("a"):
         href = link.get("href")
@@ -286,7 +292,7 @@ def _attachments(root: lxml_html.HtmlElement, page_url: str, base_url: str) -> l
             continue
         if not _ATTACHMENT_PATH.search(href.split("#", 1)[0].split("?", 1)[0]):
             continue  # most links are not attachments: skip them before resolving
-        url = canonical_url(urljoin(page_url, href), base_url)
+        url = link_url(page_url, href, base_url)
         if url is None or url in found or not _ATTACHMENT_PATH.search(urlsplit(url).path):
             continue
         name = clean_text(" ".join(_TEXT_NODES(link)))
@@ -298,9 +304,9 @@ def _attachments(root: lxml_html.HtmlElement, page_url: str, base_url: str) -> l
 
 
 def _header_lines(
-    root: lxml_html.HtmlElement,
-    crumb_container: lxml_html.HtmlElement | None,
-    body_container: lxml_html.HtmlElement | None,
+    root: Element,
+    crumb_container: Element | None,
+    body_container: Element | None,
 ) -> list[str]:
     """Lines between the breadcrumb line and the body."""
     if crumb_container is not None and (
@@ -323,13 +329,13 @@ def date_line_value(line: str) -> str | None:
 def _is_title_area_byline(line: str) -> bool:
     if _TITLE_AREA_BYLINE.match(line):
         return True
-    parts = [part.strip() for part in re.split(r"[;；]", line) if part.strip()]
+    parts = [part.strip() for part in _NAME_SEPARATORS.split(line) if part.strip()]
     return len(parts) >= 2 and all(_NAME_WITH_TITLE.match(part) for part in parts)
 
 
 def parse_article_page(response: TextResponse, base_url: str) -> ArticlePage:
     """Every raw field of an article page; a field no signal yields is None (or empty)."""
-    root = response.selector.root
+    root = page_tree(response)
     page_url = response.url
     signals: dict[str, str] = {}
     meta = _meta(root)

@@ -11,6 +11,7 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from szpu_crawler.pages.text import clean_text
+from szpu_crawler.pages.tree import page_tree
 from szpu_crawler.site import article_ids, canonical_url
 
 LIST_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -65,7 +66,7 @@ def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) 
     Pager links are recognised by the URL shape the CMS gives them, so the pager's labels
     (Chinese or English) and class names do not matter.
     """
-    root = response.selector.root
+    root = page_tree(response)
     articles: dict[str, ListedArticle] = {}
     for link in _ARTICLE_LINKS(root):
         url = canonical_url(response.urljoin(link.get("href")), base_url)

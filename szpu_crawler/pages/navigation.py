@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from scrapy.http import TextResponse
 
 from szpu_crawler.pages.text import clean_text
+from szpu_crawler.pages.tree import page_tree
 from szpu_crawler.site import article_ids, canonical_url
+
+_LINKS = etree.XPath("//a[@href]")
+_LINK_TEXT = etree.XPath(".//text()")
 
 
 def find_column_links(
@@ -18,11 +23,11 @@ def find_column_links(
     """
     wanted = {name.casefold(): name for name in column_names}
     columns: dict[str, str] = {}
-    for link in response.xpath("//a[@href]"):
-        name = wanted.get(clean_text(" ".join(link.xpath(".//text()").getall())).casefold())
+    for link in _LINKS(page_tree(response)):
+        name = wanted.get(clean_text(" ".join(_LINK_TEXT(link))).casefold())
         if name is None or name in columns:
             continue
-        url = canonical_url(response.urljoin(link.attrib["href"]), base_url)
+        url = canonical_url(response.urljoin(link.get("href")), base_url)
         if url and article_ids(url) is None:
             columns[name] = url
     return columns

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import html as lxml_html
 from scrapy.http import Response, TextResponse
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
+
+from szpu_crawler.pages.tree import Element
 
 BLOCK_TAGS = frozenset(
     [
@@ -63,13 +64,11 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _tag(element: lxml_html.HtmlElement) -> str:
+def _tag(element: Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
-def _collect(
-    element: lxml_html.HtmlElement, out: list[str], stop: lxml_html.HtmlElement | None
-) -> bool:
+def _collect(element: Element, out: list[str], stop: Element | None) -> bool:
     """Append the text of `element` and its tail to `out`; True once `stop` is reached."""
     if element is stop:
         return True
@@ -90,9 +89,7 @@ def _collect(
     return False
 
 
-def text_lines(
-    element: lxml_html.HtmlElement, stop: lxml_html.HtmlElement | None = None
-) -> list[str]:
+def text_lines(element: Element, stop: Element | None = None) -> list[str]:
     """Non-empty lines of visible text: one per block element or `<br>`; with `stop`, only
     the lines before that element begins."""
     out: list[str] = []
@@ -100,9 +97,7 @@ def text_lines(
     return _lines(out)
 
 
-def text_lines_after(
-    start: lxml_html.HtmlElement, stop: lxml_html.HtmlElement | None = None
-) -> list[str]:
+def text_lines_after(start: Element, stop: Element | None = None) -> list[str]:
     """The lines that follow `start` in the page, up to where `stop` begins: the page read
     from a landmark on, without walking what comes before it."""
     out: list[str] = ["\n"]
@@ -126,7 +121,7 @@ def _lines(pieces: list[str]) -> list[str]:
     return [stripped for line in lines if (stripped := line.strip())]
 
 
-def is_block(element: lxml_html.HtmlElement) -> bool:
+def is_block(element: Element) -> bool:
     return _tag(element) in BLOCK_TAGS
 
 
