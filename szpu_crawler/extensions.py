@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Self
 
@@ -13,7 +15,7 @@ from szpu_crawler.archive.package import ArchivePackager
 from szpu_crawler.archive.warc import repair_warc
 from szpu_crawler.monitoring import run_checks
 from szpu_crawler.normalize.facts import fact_rows
-from szpu_crawler.outputs import write_json, write_jsonl
+from szpu_crawler.outputs import write_atomically, write_json, write_jsonl
 from szpu_crawler.state import CrawlState, now
 
 logger = logging.getLogger(__name__)
@@ -153,7 +155,9 @@ class RunRecorder:
                 if archive is None:
                     self.packager.cancel()
                 else:
-                    packaged = self.packager.package(self.output_dir, state.current_records())
+                    packaged = self.packager.package(
+                        self.output_dir, map(json.loads, state.current_records())
+                    )
                     manifest["outputs"].update(packaged)
             except Exception:  # the run's records are written already: say so, and go on
                 logger.exception("Could not index or package the archive")
@@ -172,14 +176,18 @@ class RunRecorder:
         runs = self.output_dir / "runs"
         run_id = manifest["run_id"]
         manifest["outputs"] = {"records": f"runs/{run_id}.jsonl"}
-        write_jsonl(runs / f"{run_id}.jsonl", state.run_records(run_id))
+        write_atomically(runs / f"{run_id}.jsonl", _lines(state.run_records(run_id)))
         if current:
             manifest["outputs"]["articles"] = "articles.jsonl"
-            manifest["outputs"]["articles_count"] = write_jsonl(
-                self.output_dir / "articles.jsonl", state.current_records()
+            manifest["outputs"]["articles_count"] = write_atomically(
+                self.output_dir / "articles.jsonl", _lines(state.current_records())
             )
             manifest["outputs"]["facts"] = "facts.jsonl"
             manifest["outputs"]["facts_count"] = write_jsonl(
-                self.output_dir / "facts.jsonl", fact_rows(state.current_records())
+                self.output_dir / "facts.jsonl", fact_rows(map(json.loads, state.current_records()))
             )
         write_json(runs / f"{run_id}.json", manifest)
+
+
+def _lines(stored_records: Iterable[str]) -> Iterator[str]:
+    return (record + "\n" for record in stored_records)

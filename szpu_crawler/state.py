@@ -310,17 +310,19 @@ class CrawlState:
 
     # ---- outputs
 
-    def run_records(self, run_id: str) -> Iterator[dict[str, Any]]:
+    def run_records(self, run_id: str) -> Iterator[str]:
+        """The records of one run, as the JSON lines they are stored as, in URL order."""
         rows = self.db.execute(
             "SELECT record FROM versions WHERE run_id = ? ORDER BY url", (run_id,)
         )
-        return (json.loads(row["record"]) for row in rows)
+        return (row["record"] for row in rows)
 
-    def current_records(self) -> Iterator[dict[str, Any]]:
-        """The latest version of every live story, in URL order."""
+    def current_records(self) -> Iterator[str]:
+        """The latest version of every live story, as stored JSON, in URL order: written out
+        as it is, it is the JSON Lines output without decoding and encoding every record."""
         rows = self.db.execute(
             "SELECT v.record FROM articles a JOIN versions v ON v.url = a.url "
             "AND v.version = a.version WHERE a.story_url = a.url AND a.status = 'live' "
             "ORDER BY a.url"
         )
-        return (json.loads(row["record"]) for row in rows)
+        return (row["record"] for row in rows)

@@ -3,7 +3,15 @@
 import copy
 import json
 
-from szpu_crawler.schema import field_table_markdown, load_schema, record_validator
+import pytest
+from fastjsonschema import JsonSchemaException
+
+from szpu_crawler.schema import (
+    fast_record_check,
+    field_table_markdown,
+    load_schema,
+    record_validator,
+)
 from tests.conftest import EXPECTED, PROJECT_ROOT
 
 
@@ -50,6 +58,29 @@ def test_invalid_records_give_their_error_paths():
         ("/images/0/url", "pattern"),
         ("/section", "enum"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("section",), "Sports"),
+        (("byline", "people", 0, "role"), "hero"),
+        (("images", 0, "url"), "not a url"),
+        (("breadcrumbs", 0, "url"), "javascript:void(0)"),
+        (("facts", 0, "bound"), "roughly"),
+        (("date_conflicts",), [{"source": "page"}]),
+    ],
+)
+def test_fast_check_with_its_definitions_written_out_rejects_what_jsonschema_rejects(path, value):
+    record = copy.deepcopy(seed_record())
+    fast_record_check()(record)
+    parent = record
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = value
+    assert errors_of(record)
+    with pytest.raises(JsonSchemaException):
+        fast_record_check()(record)
 
 
 def test_readme_example_record_is_the_seed_record():

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import json
 import logging
+import zlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, BinaryIO, Self
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -30,6 +32,30 @@ logger = logging.getLogger(__name__)
 SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 # Headers that describe the transfer, not the payload the WARC record holds.
 TRANSFER_HEADERS = {b"transfer-encoding"}
+
+
+class _GzipMember:
+    """One record's gzip member, at zlib's default level and with a 16 KiB window. warcio's own
+    (level 9, 32 KiB) spent more time setting up its compressor than compressing a page, for
+    files about 2% smaller."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + 14)
+        self.out = out
+
+    def write(self, data: bytes) -> None:
+        self.out.write(self.compressor.compress(data))
+
+    def flush(self) -> None:
+        self.out.write(self.compressor.flush())
+        self.out.flush()
+
+
+class _WarcWriter(WARCWriter):
+    """warcio's writer, each record compressed as its own gzip member by `_GzipMember`."""
+
+    def write_record(self, record: ArcWarcRecord, params: Any = None) -> None:
+        self._write_warc_record(_GzipMember(self.out), record)
 
 
 def warc_date(moment: datetime | None = None) -> str:
@@ -46,7 +72,7 @@ class WarcArchive:
         self.state = state  # CrawlState: remembers each URL's last capture, across runs
         self.sequence = 0
         self.file = None
-        self.writer: WARCWriter | None = None
+        self.writer: _WarcWriter | None = None
         self.filename = ""
         self.files: list[str] = []
 
@@ -59,7 +85,7 @@ class WarcArchive:
         self.sequence += 1
         self.file = open(self.directory / self.filename, "wb")  # noqa: SIM115 - closed in close()
         self.files.append(self.filename)
-        self.writer = WARCWriter(self.file, gzip=True, warc_version="WARC/1.1")
+        self.writer = _WarcWriter(self.file, gzip=False, warc_version="WARC/1.1")
         info = {
             "software": f"szpu-crawler/{__version__} (Scrapy, warcio)",
             "format": "WARC File Format 1.1",

@@ -234,7 +234,7 @@ class NewsSpider(Spider):
             "column_id": column_id,
             "article_id": article_id,
             "section": NEWS_COLUMNS[column_id],
-            **asdict(page),
+            **vars(page),  # its fields as they are: `asdict` would deep-copy what nothing shares
             "date_listed_raw": listed.date_listed_raw if listed else None,
             "title_listed": listed.title if listed else None,
             "http_validators": validators,
