@@ -10,7 +10,6 @@ same concurrency. CPU time and peak RSS are the crawl process's own (wait4).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import subprocess
@@ -59,11 +58,7 @@ def stat(log: str, name: str) -> int:
 def our_crawl(base_url: str, output: Path, *extra: str) -> dict:
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"SZPU_BASE_URL={base_url}",
                "-s", f"SZPU_OUTPUT_DIR={output}", *FAST, *extra]  # fmt: skip
-    run = measured(command, PROJECT_ROOT)
-    manifests = sorted((output / "runs").glob("*.json"))  # none when the state is off
-    outputs = json.loads(manifests[-1].read_text())["outputs"] if manifests else {}
-    run["packaging_mib"] = outputs.get("packaging_peak_rss_mib", 0.0)
-    return run
+    return measured(command, PROJECT_ROOT)
 
 
 def bare_crawl(urls: list[str], work: Path) -> dict:
@@ -140,11 +135,6 @@ def memory(small: int, large: int, work: Path, small_run: dict | None) -> None:
         f"{large} articles {runs[large]['rss_mib']:.1f} MiB; ratio "
         f"{runs[large]['rss_mib'] / runs[small]['rss_mib']:.2f} (target under 1.5); "
         f"{large}-article crawl took {runs[large]['wall']:.0f} s, exit {runs[large]['returncode']}"
-    )
-    print(
-        "  (a process's peak RSS includes its children: the archive packaging, two children "
-        f"started with the run, peaked at {runs[small]['packaging_mib']:.1f} and "
-        f"{runs[large]['packaging_mib']:.1f} MiB)"
     )
 
 

@@ -11,8 +11,8 @@ from typing import Self
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from szpu_crawler.archive.package import ArchivePackager
-from szpu_crawler.archive.warc import repair_warc
+from szpu_crawler.archive.package import package_archive
+from szpu_crawler.archive.warc import read_cdxj_lines, repair_warc
 from szpu_crawler.monitoring import run_checks
 from szpu_crawler.normalize.facts import fact_rows
 from szpu_crawler.outputs import write_atomically, write_json, write_jsonl
@@ -63,7 +63,6 @@ class RunRecorder:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.output_dir = Path(crawler.settings["SZPU_OUTPUT_DIR"])
-        self.packager: ArchivePackager | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -76,8 +75,6 @@ class RunRecorder:
         state: CrawlState | None = getattr(spider, "state", None)
         if state is None:
             return
-        if self.crawler.settings.getbool("SZPU_ARCHIVE_ENABLED"):
-            self.packager = ArchivePackager()
         for run_id in state.unfinished_runs(except_run=spider.run_id):
             row = state.run_row(run_id)
             manifest = {
@@ -92,6 +89,7 @@ class RunRecorder:
             for warc in sorted((self.output_dir / "warc").glob(f"szpu-{run_id}-*.warc.gz")):
                 if cut := repair_warc(warc):
                     logger.warning("Cut %d bytes of a half-written record from %s", cut, warc)
+                state.replace_index_lines(warc.name, read_cdxj_lines(warc))
             self._write(state, manifest, current=False)
             state.finish_run(run_id, "killed", complete=False, manifest=manifest)
 
@@ -150,15 +148,16 @@ class RunRecorder:
             archive.close()
             manifest["archive"] = {"warc_files": archive.files}
         self._write(state, manifest, current=True)
-        if self.packager is not None:
+        if archive is not None:
             try:
-                if archive is None:
-                    self.packager.cancel()
-                else:
-                    packaged = self.packager.package(
-                        self.output_dir, map(json.loads, state.current_records())
+                self._index_unindexed_warcs(state)
+                manifest["outputs"].update(
+                    package_archive(
+                        self.output_dir,
+                        state.index_lines(),
+                        map(json.loads, state.current_records()),
                     )
-                    manifest["outputs"].update(packaged)
+                )
             except Exception:  # the run's records are written already: say so, and go on
                 logger.exception("Could not index or package the archive")
                 stats.set_value("szpu/checks/failed", len(failures) + 1)
@@ -171,6 +170,15 @@ class RunRecorder:
             "Run %s: %s; outputs in %s", spider.run_id,
             ", ".join(f"{k} {v}" for k, v in manifest["counts"].items()), self.output_dir,
         )  # fmt: skip
+
+    def _index_unindexed_warcs(self, state: CrawlState) -> None:
+        """WARC files whose index lines the state does not hold (written before the state kept
+        them) are read once, so the index and the package cover every file."""
+        indexed = state.indexed_warc_files()
+        for warc in sorted((self.output_dir / "warc").glob("*.warc.gz")):
+            if warc.name not in indexed:
+                logger.info("Indexing %s, whose index lines the state does not hold", warc.name)
+                state.replace_index_lines(warc.name, read_cdxj_lines(warc))
 
     def _write(self, state: CrawlState, manifest: dict, current: bool) -> None:
         runs = self.output_dir / "runs"

@@ -11,7 +11,7 @@ import hashlib
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,6 +52,12 @@ CREATE TABLE IF NOT EXISTS captures (
     url TEXT PRIMARY KEY, payload_digest TEXT NOT NULL, record_id TEXT NOT NULL,
     warc_date TEXT NOT NULL, warc_file TEXT NOT NULL
 );
+-- The CDXJ index line of every WARC response and revisit record, stored as it is written:
+-- the index is these lines in order, never a second reading of the WARC files.
+CREATE TABLE IF NOT EXISTS cdxj (
+    line TEXT PRIMARY KEY, warc_file TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cdxj_by_file ON cdxj (warc_file);
 CREATE TABLE IF NOT EXISTS list_pages (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, articles TEXT NOT NULL,
     page_urls TEXT NOT NULL
@@ -307,6 +313,26 @@ class CrawlState:
             (url, capture["payload_digest"], capture["record_id"], capture["warc_date"],
              capture["warc_file"]),
         )  # fmt: skip
+
+    def save_index_line(self, line: str, warc_file: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO cdxj VALUES (?, ?)", (line, warc_file))
+
+    def replace_index_lines(self, warc_file: str, lines: Iterable[str]) -> None:
+        """The index lines of one WARC file, anew: after a killed run's file was repaired."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM cdxj WHERE warc_file = ?", (warc_file,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO cdxj VALUES (?, ?)", ((line, warc_file) for line in lines)
+            )
+
+    def indexed_warc_files(self) -> set[str]:
+        return {row["warc_file"] for row in self.db.execute("SELECT DISTINCT warc_file FROM cdxj")}
+
+    def index_lines(self) -> Iterator[str]:
+        """Every WARC record's CDXJ line, sorted as the index wants them (by the line itself:
+        the URL key, then the time)."""
+        return (row["line"] for row in self.db.execute("SELECT line FROM cdxj ORDER BY line"))
 
     # ---- outputs
 

@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from szpu_crawler.archive.files import stored_path
+from szpu_crawler.archive.warc import read_cdxj_lines
 from szpu_crawler.mirror.build import PIXEL
 from szpu_crawler.mirror.server import MirrorServer
 from tests.conftest import read_jsonl, run_crawl
@@ -79,6 +81,15 @@ def test_cdxj_index_lists_every_fetched_url(archived):
     lines = (archived["output"] / "warc" / "index.cdxj").read_text().splitlines()
     indexed = {json.loads(line.split(" ", 2)[2]).get("url") for line in lines}
     assert archived["first_urls"] <= indexed
+
+
+def test_cdxj_index_written_with_the_records_is_the_one_cdxj_indexer_reads_from_the_files(
+    archived,
+):
+    written = (archived["output"] / "warc" / "index.cdxj").read_text().splitlines()
+    read_back = sorted(line for warc in archived["warcs"] for line in read_cdxj_lines(warc))
+    assert len(written) > len(archived["first_urls"])  # the first run, and the full second
+    assert written == read_back
 
 
 def test_wacz_validates_and_lists_the_articles_as_pages(archived):
@@ -208,8 +219,24 @@ def test_a_packaging_failure_fails_the_run_and_keeps_its_records(mirror_server, 
     result = run_crawl(mirror_server.base_url, tmp_path)
     assert result.returncode == 1
     assert "Could not index or package the archive" in result.stderr
-    assert "archive packaging failed: package exited with 1" in result.stderr
+    assert "IsADirectoryError" in result.stderr
     assert len(read_jsonl(tmp_path / "articles.jsonl")) == 27
     manifest = json.loads(next((tmp_path / "runs").glob("*.json")).read_text())
     assert "wacz" not in manifest["outputs"]
     assert (tmp_path / "warc" / "index.cdxj").exists()
+
+
+def test_warc_files_whose_index_lines_the_state_lacks_are_read_once(mirror_server, tmp_path):
+    assert run_crawl(mirror_server.base_url, tmp_path).returncode == 0
+    complete = (tmp_path / "warc" / "index.cdxj").read_text()
+    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+        db.execute("DELETE FROM cdxj")  # as an archive written before the state kept them
+    result = run_crawl(mirror_server.base_url, tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    first_warc, _ = sorted((tmp_path / "warc").glob("*.warc.gz"))  # the second run wrote one
+    assert f"Indexing {first_warc.name}, whose index lines the state does not hold" in (
+        result.stderr
+    )
+    assert result.stderr.count("whose index lines the state does not hold") == 1
+    index = (tmp_path / "warc" / "index.cdxj").read_text()
+    assert set(complete.splitlines()) < set(index.splitlines())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from szpu_crawler.archive.warc import read_cdxj_lines
 from szpu_crawler.mirror.build import build_mirror
 from szpu_crawler.mirror.content import ARTICLES, Byline, MirrorArticle, P
 from szpu_crawler.mirror.server import MirrorServer
@@ -212,6 +213,9 @@ def test_a_run_killed_mid_crawl_then_restarted_ends_with_every_article_once(tmp_
     warcs = sorted((output / "warc").glob("*.warc.gz"))
     check = subprocess.run([Path(sys.executable).parent / "warcio", "check", *warcs])
     assert check.returncode == 0  # the killed run's WARC was cut back to its last whole record
+    # its index lines were read back from the cut file: the index points at whole records only
+    index = (output / "warc" / "index.cdxj").read_text().splitlines()
+    assert index == sorted(line for warc in warcs for line in read_cdxj_lines(warc))
 
 
 def test_a_second_run_refuses_to_start_while_one_is_going(tmp_path):

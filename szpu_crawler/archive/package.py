@@ -1,126 +1,103 @@
-"""After each run: a CDXJ index of the WARC files, and a WACZ package that replay tools open.
+"""After each run: the CDXJ index of the WARC files, and a WACZ package that replay tools open.
 
-Each is made by a child process of its own, so the two run side by side, a failure there cannot
-take the run's outputs with it, and the memory they use is returned to the system when they
-finish. The children start with the run and load their libraries while the crawl goes on; they
-wait to be told to work, and exit untouched when the run ends without an archive or dies.
+Both are written from what the crawl already holds, without reading a WARC record again: the
+index lines were stored in the crawl state as each record was written, and the package is a zip
+of the WARC files as they are (stored, not recompressed), that index, the articles as pages, and
+a `datapackage.json` listing the SHA-256 of each file (WACZ 1.1.1).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import logging
 import os
-import subprocess
-import sys
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from szpu_crawler import __version__
 from szpu_crawler.archive.warc import pages_jsonl
 from szpu_crawler.outputs import write_atomically
 
-logger = logging.getLogger(__name__)
-
 INDEX_FILE = "index.cdxj"
 WACZ_FILE = "archive.wacz"
-PAGES_FILE = ".pages.jsonl"
+WACZ_VERSION = "1.1.1"
+_CHUNK = 1024 * 1024
 
 
-class ArchivePackager:
-    """The two packaging children of one run: the index, and the package."""
-
-    def __init__(self) -> None:
-        self.processes = [
-            subprocess.Popen(
-                [sys.executable, "-m", "szpu_crawler.archive.package", job],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-            )
-            for job in JOBS
-        ]
-
-    def package(self, output_dir: Path, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
-        """Index and package every WARC file under `output/warc/`, with the articles as pages."""
-        warc_dir = output_dir / "warc"
-        if not any(warc_dir.glob("*.warc.gz")):
-            self.cancel()
-            return {}
-        write_atomically(warc_dir / PAGES_FILE, pages_jsonl(records))
-        for process in self.processes:
-            process.stdin.write(f"{output_dir}\n")
-        written: dict[str, Any] = {"packaging_peak_rss_mib": 0.0}
-        for output, usage in self._finish():
-            written.update(json.loads(output))
-            peak = round(usage.ru_maxrss / 1024, 1)
-            written["packaging_peak_rss_mib"] = max(written["packaging_peak_rss_mib"], peak)
-        return written
-
-    def cancel(self) -> None:
-        """Nothing to package: the children exit."""
-        self._finish()
-
-    def _finish(self) -> list[tuple[str, Any]]:
-        """Each child's output and resource use, once both have finished."""
-        for process in self.processes:
-            process.stdin.close()
-        results, failed = [], []
-        for process in self.processes:
-            output = process.stdout.read()
-            _, status, usage = os.wait4(process.pid, 0)
-            process.returncode = os.waitstatus_to_exitcode(status)
-            if process.returncode:
-                failed.append(f"{process.args[-1]} exited with {process.returncode}")
-            results.append((output, usage))
-        if failed:
-            raise RuntimeError(f"archive packaging failed: {', '.join(failed)}")
-        return results
-
-
-def write_index(output_dir: Path) -> dict[str, str]:
-    """`warc/index.cdxj`, by temporary file and rename."""
-    from cdxj_indexer.main import write_cdx_index
-
+def package_archive(
+    output_dir: Path, index_lines: Iterable[str], records: Iterable[dict[str, Any]]
+) -> dict[str, str]:
+    """`warc/index.cdxj` and `archive.wacz` of every WARC file under `output/warc/`, each put in
+    place by temporary file and rename; nothing when there is no WARC file."""
     warc_dir = output_dir / "warc"
-    temporary_index = warc_dir / f".{INDEX_FILE}.tmp"
-    with temporary_index.open("w", encoding="utf-8") as out:
-        write_cdx_index(out, _warcs(warc_dir), {"sort": True, "dir_root": str(warc_dir)})
-    os.replace(temporary_index, warc_dir / INDEX_FILE)
-    return {"cdxj": f"warc/{INDEX_FILE}"}
+    warcs = sorted(warc_dir.glob("*.warc.gz"))
+    if not warcs:
+        return {}
+    index = warc_dir / INDEX_FILE
+    write_atomically(index, (line + "\n" for line in index_lines))
+    temporary = output_dir / f".{WACZ_FILE}.tmp"
+    try:
+        _write_wacz(temporary, warcs, index, pages_jsonl(records))
+        os.replace(temporary, output_dir / WACZ_FILE)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return {"cdxj": f"warc/{INDEX_FILE}", "wacz": WACZ_FILE}
 
 
-def write_package(output_dir: Path) -> dict[str, str]:
-    """`archive.wacz`, by temporary file and rename."""
-    from wacz.main import main as wacz_main
+class _Hashing:
+    """A zip entry being written, with the SHA-256 and size of what went in."""
 
-    warc_dir = output_dir / "warc"
-    temporary_wacz = output_dir / f".{WACZ_FILE}.tmp"
-    pages = warc_dir / PAGES_FILE
-    if wacz_main(["create", "-o", str(temporary_wacz), "-p", str(pages), *_warcs(warc_dir)]):
-        temporary_wacz.unlink(missing_ok=True)
-        raise RuntimeError("wacz could not package the WARC files")
-    os.replace(temporary_wacz, output_dir / WACZ_FILE)
-    pages.unlink()
-    return {"wacz": WACZ_FILE}
+    def __init__(self, entry: IO[bytes]) -> None:
+        self.entry = entry
+        self.sha256 = hashlib.sha256()
+        self.size = 0
 
-
-def _warcs(warc_dir: Path) -> list[str]:
-    return sorted(str(path) for path in warc_dir.glob("*.warc.gz"))
+    def write(self, data: bytes) -> None:
+        self.entry.write(data)
+        self.sha256.update(data)
+        self.size += len(data)
 
 
-JOBS = {"index": write_index, "package": write_package}
+def _write_wacz(path: Path, warcs: list[Path], index: Path, pages: Iterator[str]) -> None:
+    resources = []
 
-if __name__ == "__main__":
-    import contextlib
-    import importlib
-    import io
+    def add(name: str, chunks: Iterable[bytes], compress: int) -> None:
+        info = zipfile.ZipInfo(name, datetime.now(UTC).timetuple()[:6])
+        info.compress_type = compress
+        with package.open(info, "w", force_zip64=True) as entry:
+            hashing = _Hashing(entry)
+            for chunk in chunks:
+                hashing.write(chunk)
+        resources.append({
+            "name": name.rsplit("/", 1)[-1].lower(), "path": name,
+            "hash": f"sha256:{hashing.sha256.hexdigest()}", "bytes": hashing.size,
+        })  # fmt: skip
 
-    job = sys.argv[1]
-    # Loaded while the crawl runs, not after it.
-    importlib.import_module("cdxj_indexer.main" if job == "index" else "wacz.main")
-    output_dir = sys.stdin.readline().strip()
-    if output_dir:
-        with contextlib.redirect_stdout(io.StringIO()):  # wacz prints its progress
-            written = JOBS[job](Path(output_dir))
-        print(json.dumps(written))
+    with zipfile.ZipFile(path, "w") as package:
+        # WARC files are gzip already: stored, as the format asks, so a replay tool seeks in them
+        for warc in warcs:
+            add(f"archive/{warc.name}", _chunks(warc), zipfile.ZIP_STORED)
+        add("indexes/index.cdx", _chunks(index), zipfile.ZIP_DEFLATED)
+        add("pages/pages.jsonl", (line.encode() for line in pages), zipfile.ZIP_DEFLATED)
+        datapackage = json.dumps({
+            "profile": "data-package", "resources": resources,
+            "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "wacz_version": WACZ_VERSION, "software": f"szpu-crawler {__version__}",
+        }, indent=2).encode()  # fmt: skip
+        package.writestr("datapackage.json", datapackage, zipfile.ZIP_DEFLATED)
+        digest = {
+            "path": "datapackage.json",
+            "hash": f"sha256:{hashlib.sha256(datapackage).hexdigest()}",
+        }
+        package.writestr(
+            "datapackage-digest.json", json.dumps(digest, indent=2), zipfile.ZIP_DEFLATED
+        )
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            yield chunk

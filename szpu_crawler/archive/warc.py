@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from http import HTTPStatus
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 from typing import Any, BinaryIO, Self
 from urllib.parse import urlsplit
 
+import surt
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response
@@ -134,7 +136,11 @@ class WarcArchive:
             )  # fmt: skip
         response_id = record.rec_headers.get_header("WARC-Record-ID")
         filename = self.filename
+        offset = self.file.tell()
         writer.write_record(record)
+        if self.state:
+            line = cdxj_line(record, offset, self.file.tell() - offset, filename)
+            self.state.save_index_line(line, filename)
         writer.write_record(self._request_record(request, url, date, response_id))
         capture = {
             "warc_file": filename, "record_id": response_id, "payload_digest": payload_digest,
@@ -159,6 +165,39 @@ class WarcArchive:
             url, "request", http_headers=http_headers,
             warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id},
         )  # fmt: skip
+
+
+_MIME_END = re.compile(r"[;\s]")
+
+
+def cdxj_line(record: ArcWarcRecord, offset: int, length: int, filename: str) -> str:
+    """The record's line of the CDXJ index, as cdxj-indexer writes it from the file (a test
+    compares the two): written with the record, the index needs no second reading."""
+    headers = record.rec_headers
+    url = headers.get_header("WARC-Target-URI")
+    if record.rec_type == "revisit":
+        mime = "warc/revisit"
+    else:
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        mime = _MIME_END.split(content_type.strip(), 1)[0] or None
+    fields = {
+        "url": url, "mime": mime, "status": record.http_headers.get_statuscode(),
+        "digest": headers.get_header("WARC-Payload-Digest"), "length": str(length),
+        "offset": str(offset), "filename": filename,
+    }  # fmt: skip
+    index = {name: value for name, value in fields.items() if value is not None}
+    timestamp = "".join(c for c in headers.get_header("WARC-Date") if c.isdigit())[:14]
+    return f"{surt.surt(url)} {timestamp} {json.dumps(index)}"
+
+
+def read_cdxj_lines(path: Path) -> list[str]:
+    """The index lines of a WARC file read back from the file (cdxj-indexer): for the files of
+    a killed run, whose last lines may not have been stored."""
+    from cdxj_indexer.main import write_cdx_index
+
+    out = StringIO()
+    write_cdx_index(out, [str(path)], {"dir_root": str(path.parent)})
+    return [line for line in out.getvalue().splitlines() if not line.startswith("- ")]
 
 
 def repair_warc(path: Path) -> int:
