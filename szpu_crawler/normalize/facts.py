@@ -98,6 +98,8 @@ _NUMBER = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# How far before a number its qualifier is looked for: the longest, with `between`, fits.
+QUALIFIER_WINDOW = 40
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<qualifier>\b(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+"
     r"(?:between\s+)?$",
@@ -288,10 +290,11 @@ def _fact(
 ) -> dict[str, Any]:
     value, kind = _number(match)
     start, end = match.span()
-    qualifier_match = _QUALIFIER_BEFORE.search(text[sentence_start:start])
+    window_start = max(sentence_start, start - QUALIFIER_WINDOW)
+    qualifier_match = _QUALIFIER_BEFORE.search(text, window_start, start)
     qualifier = qualifier_match["qualifier"] if qualifier_match else None
     if qualifier_match:
-        start = sentence_start + qualifier_match.start()
+        start = qualifier_match.start()
     unit = None
     if match["currency"]:
         kind, unit = "money", _CURRENCIES[match["currency"].strip().lower()]

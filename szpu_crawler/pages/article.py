@@ -139,14 +139,22 @@ def parse_breadcrumbs(
 # ---- title
 
 
+# The CMS's meta tags that carry article fields (names compared in lower case).
+META_FIELDS = ("articletitle", "pubdate")
+
+
 def _meta(root: Element) -> dict[str, str]:
-    return {
-        name.lower(): clean_text(content)
-        for name, content in (
-            (meta.get("name", ""), meta.get("content", "")) for meta in root.iter("meta")
-        )
-        if name and content.strip()
-    }
+    """The non-empty article-field meta tags; the first of each name counts."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or "").lower()
+        if (
+            name in META_FIELDS
+            and name not in found
+            and (text := clean_text(meta.get("content") or ""))
+        ):
+            found[name] = text
+    return found
 
 
 _TITLE_CONTAINERS = tuple(
@@ -190,7 +198,7 @@ _BODY_CONTAINERS = (
 
 
 def _has_text(element: Element) -> bool:
-    return any(clean_text(text) for text in _TEXT_NODES(element))
+    return any(clean_text(text) for text in element.itertext())  # stops at the first
 
 
 def _find_body(root: Element) -> tuple[Element | None, str | None]:
@@ -218,8 +226,7 @@ def _units(container: Element) -> list[Element]:
     for child in container:
         if not isinstance(child.tag, str):
             continue
-        nested = any(is_block(d) for d in child.iterdescendants() if isinstance(d.tag, str))
-        if nested and is_block(child):
+        if is_block(child) and any(is_block(d) for d in child.iterdescendants()):
             units.extend(_units(child))
         else:
             units.append(child)
