@@ -307,15 +307,20 @@ class CrawlState:
         row = self.db.execute("SELECT * FROM captures WHERE url = ?", (url,)).fetchone()
         return dict(row) if row else None
 
-    def save_capture(self, url: str, capture: dict[str, str]) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?, ?)",
-            (url, capture["payload_digest"], capture["record_id"], capture["warc_date"],
-             capture["warc_file"]),
-        )  # fmt: skip
-
-    def save_index_line(self, line: str, warc_file: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO cdxj VALUES (?, ?)", (line, warc_file))
+    def save_capture(self, url: str, capture: dict[str, str], index_line: str, full: bool) -> None:
+        """Keep a written record's index line, and, for a `full` response record (not a
+        revisit), that it is now the capture later revisits refer to; in one commit."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR REPLACE INTO cdxj VALUES (?, ?)", (index_line, capture["warc_file"])
+            )
+            if full:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?, ?)",
+                    (url, capture["payload_digest"], capture["record_id"], capture["warc_date"],
+                     capture["warc_file"]),
+                )  # fmt: skip
 
     def replace_index_lines(self, warc_file: str, lines: Iterable[str]) -> None:
         """The index lines of one WARC file, anew: after a killed run's file was repaired."""

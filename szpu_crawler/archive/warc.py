@@ -138,16 +138,17 @@ class WarcArchive:
         filename = self.filename
         offset = self.file.tell()
         writer.write_record(record)
-        if self.state:
-            line = cdxj_line(record, offset, self.file.tell() - offset, filename)
-            self.state.save_index_line(line, filename)
+        length = self.file.tell() - offset
         writer.write_record(self._request_record(request, url, date, response_id))
         capture = {
             "warc_file": filename, "record_id": response_id, "payload_digest": payload_digest,
             "warc_date": date, "type": record.rec_type,
         }  # fmt: skip
-        if self.state and record.rec_type == "response":
-            self.state.save_capture(url, capture)
+        if self.state:
+            self.state.save_capture(
+                url, capture, cdxj_line(record, offset, length, filename),
+                full=record.rec_type == "response",
+            )  # fmt: skip
         return capture
 
     def _request_record(self, request: Request, url: str, date: str, response_id: str):
