@@ -1,6 +1,7 @@
+import pytest
 from lxml import html
 
-from szpu_crawler.pages.text import clean_text, text_lines, text_lines_after
+from szpu_crawler.pages.text import clean_text, is_blank, text_lines, text_lines_after
 
 
 def test_clean_text_folds_the_cms_spaces():
@@ -43,3 +44,13 @@ def test_text_lines_after_read_from_a_landmark_to_the_stop_element():
     assert text_lines_after(crumb) == [
         "After crumb", "Title", "Time:Oct 31, 2025", "Clicks: 3", "Body", "Footer",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [("", True), (" \n\t", True), ("\u00a0\u3000\u200b\ufeff\n", True), (" a ", False),
+     ("\u00a0x", False), ("\u2009.\n", False)],
+)  # fmt: skip
+def test_is_blank_is_true_for_the_cms_spaces_and_line_breaks_only(text, blank):
+    assert is_blank(text) is blank
+    assert (clean_text(text.replace("\n", " ")) == "") is blank

@@ -15,7 +15,7 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from szpu_crawler.normalize.bylines import CREDIT_LABELS, CREDIT_VERBS
-from szpu_crawler.pages.text import clean_text, is_block, text_lines, text_lines_after
+from szpu_crawler.pages.text import clean_text, is_blank, is_block, text_lines, text_lines_after
 from szpu_crawler.pages.tree import Element, page_tree
 from szpu_crawler.site import link_url
 
@@ -46,7 +46,8 @@ _CLOSING_BYLINE = re.compile(
     rf"|(?:{CREDIT_LABELS})s?\s*[:：].{{2,120}})$",
     re.IGNORECASE,
 )
-_STRAY_CODE = re.compile(r"^(?=.*\d)(?=.*[A-F])[0-9A-F]{4,8}$")
+# The shape first: a paragraph fails at its first character, not after a scan of its length.
+_STRAY_CODE = re.compile(r"^(?=[0-9A-F]{4,8}$)(?=.*\d)(?=.*[A-F])")
 _SENTENCE_END = re.compile(r"[.!?。！？:：;；]$")
 _ATTACHMENT_PATH = re.compile(
     r"(?:download\.jsp|\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|txt|csv))$", re.IGNORECASE
@@ -198,7 +199,7 @@ _BODY_CONTAINERS = (
 
 
 def _has_text(element: Element) -> bool:
-    return any(clean_text(text) for text in element.itertext())  # stops at the first
+    return not all(is_blank(text) for text in element.itertext())  # stops at the first
 
 
 def _find_body(root: Element) -> tuple[Element | None, str | None]:
@@ -279,10 +280,10 @@ def parse_body(container: Element, page_url: str, base_url: str) -> _Body:
             waiting_for_caption = []
             continue
         waiting_for_caption = []
-        if (
-            _is_bold(unit, text)
-            and len(text.split()) <= HEADING_MAX_WORDS
+        if (  # the cheap tests first: most paragraphs are long and end a sentence
+            len(text.split()) <= HEADING_MAX_WORDS
             and not _SENTENCE_END.search(text)
+            and _is_bold(unit, text)
         ):
             body.headings.append(text)
         body.paragraphs.append(text)

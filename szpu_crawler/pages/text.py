@@ -56,12 +56,19 @@ SKIPPED_TAGS = frozenset(
     ["script", "style", "head", "noscript", "select", "option", "textarea", "button", "template"]
 )
 
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u3000\u200b\ufeff]+")
+# The CMS's spaces: `&nbsp;`, en, em and thin spaces, ideographic and zero-width spaces, BOMs.
+SPACE_CHARACTERS = " \t\r\f\v\u00a0\u2002\u2003\u2009\u3000\u200b\ufeff"
+_SPACES = re.compile(f"[{SPACE_CHARACTERS}]+")
 
 
 def clean_text(text: str) -> str:
     """Collapse the CMS's `&nbsp;`, ideographic and zero-width spaces into single spaces."""
     return _SPACES.sub(" ", text).strip()
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but spaces and line breaks: what `clean_text` empties, without rewriting it."""
+    return not text.strip(SPACE_CHARACTERS + "\n")
 
 
 def _tag(element: Element) -> str:
