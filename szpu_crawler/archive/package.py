@@ -76,7 +76,7 @@ def _write_wacz(path: Path, warcs: list[Path], index: Path, pages: Iterator[str]
             "hash": f"sha256:{hashing.sha256.hexdigest()}", "bytes": hashing.size,
         })  # fmt: skip
 
-    with zipfile.ZipFile(path, "w") as package:
+    with path.open("wb") as raw, zipfile.ZipFile(raw, "w") as package:
         # WARC files are gzip already: stored, as the format asks, so a replay tool seeks in them
         for warc in warcs:
             add(f"archive/{warc.name}", _chunks(warc), zipfile.ZIP_STORED)
@@ -95,6 +95,9 @@ def _write_wacz(path: Path, warcs: list[Path], index: Path, pages: Iterator[str]
         package.writestr(
             "datapackage-digest.json", json.dumps(digest, indent=2), zipfile.ZIP_DEFLATED
         )
+        package.close()
+        raw.flush()
+        os.fsync(raw.fileno())  # whole on disk before it replaces the last package
 
 
 def _chunks(path: Path) -> Iterator[bytes]:
