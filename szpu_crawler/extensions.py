@@ -150,11 +150,13 @@ class RunRecorder:
         self._write(state, manifest, current=True)
         if archive is not None:
             try:
-                self._index_unindexed_warcs(state)
+                warcs = sorted((self.output_dir / "warc").glob("*.warc.gz"))
+                self._index_unindexed_warcs(state, warcs)
                 manifest["outputs"].update(
                     package_archive(
                         self.output_dir,
-                        state.index_lines(),
+                        warcs,
+                        state.index_lines({warc.name for warc in warcs}),
                         map(json.loads, state.current_records()),
                     )
                 )
@@ -171,11 +173,11 @@ class RunRecorder:
             ", ".join(f"{k} {v}" for k, v in manifest["counts"].items()), self.output_dir,
         )  # fmt: skip
 
-    def _index_unindexed_warcs(self, state: CrawlState) -> None:
+    def _index_unindexed_warcs(self, state: CrawlState, warcs: list[Path]) -> None:
         """WARC files whose index lines the state does not hold (written before the state kept
         them) are read once, so the index and the package cover every file."""
         indexed = state.indexed_warc_files()
-        for warc in sorted((self.output_dir / "warc").glob("*.warc.gz")):
+        for warc in warcs:
             if warc.name not in indexed:
                 logger.info("Indexing %s, whose index lines the state does not hold", warc.name)
                 state.replace_index_lines(warc.name, read_cdxj_lines(warc))

@@ -334,10 +334,11 @@ class CrawlState:
     def indexed_warc_files(self) -> set[str]:
         return {row["warc_file"] for row in self.db.execute("SELECT DISTINCT warc_file FROM cdxj")}
 
-    def index_lines(self) -> Iterator[str]:
-        """Every WARC record's CDXJ line, sorted as the index wants them (by the line itself:
-        the URL key, then the time)."""
-        return (row["line"] for row in self.db.execute("SELECT line FROM cdxj ORDER BY line"))
+    def index_lines(self, warc_files: set[str]) -> Iterator[str]:
+        """The CDXJ lines of the records in `warc_files` (the files still there), sorted as the
+        index wants them: by the line itself, the URL key, then the time."""
+        rows = self.db.execute("SELECT line, warc_file FROM cdxj ORDER BY line")
+        return (row["line"] for row in rows if row["warc_file"] in warc_files)
 
     # ---- outputs
 

@@ -240,3 +240,23 @@ def test_warc_files_whose_index_lines_the_state_lacks_are_read_once(mirror_serve
     assert result.stderr.count("whose index lines the state does not hold") == 1
     index = (tmp_path / "warc" / "index.cdxj").read_text()
     assert set(complete.splitlines()) < set(index.splitlines())
+
+
+def test_a_warc_file_removed_from_the_folder_leaves_the_index_and_the_package(
+    mirror_server, tmp_path
+):
+    assert run_crawl(mirror_server.base_url, tmp_path).returncode == 0
+    (first_warc,) = (tmp_path / "warc").glob("*.warc.gz")
+    first_warc.unlink()  # an operator moved it to cold storage
+    result = run_crawl(mirror_server.base_url, tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    (second_warc,) = (tmp_path / "warc").glob("*.warc.gz")
+    filenames = {
+        json.loads(line.split(" ", 2)[2])["filename"]
+        for line in (tmp_path / "warc" / "index.cdxj").read_text().splitlines()
+    }
+    assert filenames == {second_warc.name}
+    with zipfile.ZipFile(tmp_path / "archive.wacz") as package:
+        assert [n for n in package.namelist() if n.startswith("archive/")] == [
+            f"archive/{second_warc.name}"
+        ]

@@ -28,15 +28,16 @@ _CHUNK = 1024 * 1024
 
 
 def package_archive(
-    output_dir: Path, index_lines: Iterable[str], records: Iterable[dict[str, Any]]
+    output_dir: Path,
+    warcs: list[Path],
+    index_lines: Iterable[str],
+    records: Iterable[dict[str, Any]],
 ) -> dict[str, str]:
-    """`warc/index.cdxj` and `archive.wacz` of every WARC file under `output/warc/`, each put in
-    place by temporary file and rename; nothing when there is no WARC file."""
-    warc_dir = output_dir / "warc"
-    warcs = sorted(warc_dir.glob("*.warc.gz"))
+    """`warc/index.cdxj` and `archive.wacz` of the WARC files `warcs` (under `output/warc/`),
+    each put in place by temporary file and rename; nothing when there is no WARC file."""
     if not warcs:
         return {}
-    index = warc_dir / INDEX_FILE
+    index = output_dir / "warc" / INDEX_FILE
     write_atomically(index, (line + "\n" for line in index_lines))
     temporary = output_dir / f".{WACZ_FILE}.tmp"
     try:
