@@ -188,10 +188,7 @@ def incremental(count: int, work: Path) -> None:
     for new, requests, captured in results:
         minimum = new + 2 + 1
         print(f"  {new:>2} new: {requests} requests, minimum {minimum}, {captured} new records")
-    print(
-        "  over the minimum: the home page (its menu leads to the columns), and the images and "
-        "attachments of the new articles"
-    )
+    print("  over the minimum: the images and attachments of the new articles")
 
 
 def main() -> None:

@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS cdxj (
     line TEXT PRIMARY KEY, warc_file TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cdxj_by_file ON cdxj (warc_file);
+-- The news columns' first list pages, as the home page's menu last gave them.
+CREATE TABLE IF NOT EXISTS columns (name TEXT PRIMARY KEY, url TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS list_pages (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, articles TEXT NOT NULL,
     page_urls TEXT NOT NULL
@@ -216,10 +218,16 @@ class CrawlState:
     def pending_urls(self) -> list[str]:
         return [row["url"] for row in self.db.execute("SELECT url FROM pending ORDER BY url")]
 
+    def columns(self) -> dict[str, str]:
+        return {row["name"]: row["url"] for row in self.db.execute("SELECT * FROM columns")}
+
     def list_page(self, url: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM list_pages WHERE url = ?", (url,)).fetchone()
 
     # ---- writes
+
+    def save_columns(self, columns: dict[str, str]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO columns VALUES (?, ?)", columns.items())
 
     def save_list_page(
         self, url: str, etag: str | None, last_modified: str | None, articles: list, page_urls: list

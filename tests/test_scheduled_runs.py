@@ -65,13 +65,33 @@ def test_a_rerun_with_nothing_new_fetches_no_article_and_writes_an_empty_run_fil
 
     second = run_crawl(mirror.base_url, output)
     assert second.returncode == 0, second.stderr[-3000:]
+    # the least a run can ask: robots.txt and the newest page of each column, whose addresses
+    # the home page's menu gave the first run
     assert sorted(path for path, _ in mirror.requests) == [
-        "/", "/News___Events/Events.htm", "/News___Events/News.htm", "/robots.txt",
+        "/News___Events/Events.htm", "/News___Events/News.htm", "/robots.txt",
     ]  # fmt: skip
+    assert "Starting at the columns the home page's menu last gave" in second.stderr
     manifest = last_manifest(output)
     assert manifest["walk"] == "until a known list page"
     assert (output / "runs" / f"{manifest['run_id']}.jsonl").read_bytes() == b""
     assert len(read_jsonl(output / "articles.jsonl")) == 27
+
+
+def test_a_column_page_that_fails_sends_the_next_run_to_the_home_page(tmp_path):
+    root = build_mirror(tmp_path / "mirror")
+    output = tmp_path / "output"
+    with MirrorServer(root, faults={"/News___Events/News.htm": ["", "404"]}) as server:
+        assert run_crawl(server.base_url, output).returncode == 0
+        failing = run_crawl(server.base_url, output)
+        server.requests.clear()
+        healed = run_crawl(server.base_url, output)
+    assert failing.returncode == 1
+    assert f"Could not fetch page {server.base_url}News___Events/News.htm: HTTP 404" in (
+        failing.stderr
+    )
+    assert healed.returncode == 0, healed.stderr[-3000:]
+    assert "/" in {path for path, _ in server.requests}
+    assert last_manifest(output)["walk"] == "all list pages"
 
 
 def test_three_new_articles_shift_the_list_pages_and_are_exactly_what_the_next_run_fetches(

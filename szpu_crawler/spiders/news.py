@@ -1,10 +1,11 @@
 """The `news` spider: home page → column list pages → article pages. Routing only.
 
-What to fetch depends on the crawl state: an incremental run (the default) walks each column from
-its newest list page and stops at the first page whose articles are all known, fetching only the
-unknown ones; `-a mode=full` walks every list page and revisits every article with conditional
-requests. A run after one that did not finish cleanly walks every list page, so nothing a killed
-run missed is skipped.
+What to fetch depends on the crawl state: an incremental run (the default) starts at the columns
+the home page's menu gave the last run, walks each from its newest list page and stops at the
+first page whose articles are all known, fetching only the unknown ones; `-a mode=full` reads the
+home page, walks every list page and revisits every article with conditional requests. A run
+after one that did not finish cleanly does as a full run but fetches only unknown articles, so
+nothing a killed run missed is skipped.
 """
 
 from __future__ import annotations
@@ -87,7 +88,17 @@ class NewsSpider(Spider):
             "walking every list page" if self.walk_all else "stopping at the first known list page",
             len(self.known),
         )  # fmt: skip
-        yield Request(self.base_url, callback=self.parse_home, errback=self.on_request_failed)
+        known_columns = self.state.columns() if self.state and not self.walk_all else {}
+        if known_columns.keys() >= set(NEWS_COLUMNS.values()):
+            # The menu was read by the last run, which finished cleanly: the columns' first
+            # pages are where it said. Full runs, and runs after one that did not finish (a
+            # column page that fails makes one), read the home page again.
+            self.logger.info("Starting at the columns the home page's menu last gave")
+            for name, url in known_columns.items():
+                if request := self._list_request(url, name, url):
+                    yield request
+        else:
+            yield Request(self.base_url, callback=self.parse_home, errback=self.on_request_failed)
         for url in self.state.pending_urls() if self.state else []:
             self.logger.info("Retrying %s, not fetched in an earlier run", url)
             if request := self._article_request(url, None):
@@ -144,6 +155,8 @@ class NewsSpider(Spider):
             if isinstance(response, TextResponse)
             else {}
         )
+        if self.state:
+            self.state.save_columns(columns)  # as the menu gives them, without the fallbacks
         for name in names:
             if name not in columns:
                 self.logger.warning(
