@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Self
 
@@ -15,7 +14,7 @@ from szpu_crawler.archive.package import package_archive
 from szpu_crawler.archive.warc import read_cdxj_lines, repair_warc
 from szpu_crawler.monitoring import run_checks
 from szpu_crawler.normalize.facts import fact_rows
-from szpu_crawler.outputs import write_atomically, write_json, write_jsonl
+from szpu_crawler.outputs import write_json, write_jsonl, write_lines
 from szpu_crawler.state import CrawlState, now
 
 logger = logging.getLogger(__name__)
@@ -186,18 +185,14 @@ class RunRecorder:
         runs = self.output_dir / "runs"
         run_id = manifest["run_id"]
         manifest["outputs"] = {"records": f"runs/{run_id}.jsonl"}
-        write_atomically(runs / f"{run_id}.jsonl", _lines(state.run_records(run_id)))
+        write_lines(runs / f"{run_id}.jsonl", state.run_records(run_id))
         if current:
             manifest["outputs"]["articles"] = "articles.jsonl"
-            manifest["outputs"]["articles_count"] = write_atomically(
-                self.output_dir / "articles.jsonl", _lines(state.current_records())
+            manifest["outputs"]["articles_count"] = write_lines(
+                self.output_dir / "articles.jsonl", state.current_records()
             )
             manifest["outputs"]["facts"] = "facts.jsonl"
             manifest["outputs"]["facts_count"] = write_jsonl(
                 self.output_dir / "facts.jsonl", fact_rows(map(json.loads, state.current_records()))
             )
         write_json(runs / f"{run_id}.json", manifest)
-
-
-def _lines(stored_records: Iterable[str]) -> Iterator[str]:
-    return (record + "\n" for record in stored_records)

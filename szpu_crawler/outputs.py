@@ -40,8 +40,13 @@ def write_atomically(path: Path, lines: Iterable[str]) -> int:
     return count
 
 
+def write_lines(path: Path, lines: Iterable[str]) -> int:
+    """Each of `lines` on a line of its own: JSON Lines already encoded, or index lines."""
+    return write_atomically(path, (line + "\n" for line in lines))
+
+
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
-    return write_atomically(path, (json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return write_lines(path, (json.dumps(record, ensure_ascii=False) for record in records))
 
 
 def write_json(path: Path, document: dict[str, Any]) -> None:

@@ -315,14 +315,14 @@ class CrawlState:
         row = self.db.execute("SELECT * FROM captures WHERE url = ?", (url,)).fetchone()
         return dict(row) if row else None
 
+    _SAVE_INDEX_LINE = "INSERT OR REPLACE INTO cdxj VALUES (?, ?)"
+
     def save_capture(self, url: str, capture: dict[str, str], index_line: str, full: bool) -> None:
         """Keep a written record's index line, and, for a `full` response record (not a
         revisit), that it is now the capture later revisits refer to; in one commit."""
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT OR REPLACE INTO cdxj VALUES (?, ?)", (index_line, capture["warc_file"])
-            )
+            self.db.execute(self._SAVE_INDEX_LINE, (index_line, capture["warc_file"]))
             if full:
                 self.db.execute(
                     "INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?, ?)",
@@ -335,9 +335,7 @@ class CrawlState:
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("DELETE FROM cdxj WHERE warc_file = ?", (warc_file,))
-            self.db.executemany(
-                "INSERT OR REPLACE INTO cdxj VALUES (?, ?)", ((line, warc_file) for line in lines)
-            )
+            self.db.executemany(self._SAVE_INDEX_LINE, ((line, warc_file) for line in lines))
 
     def indexed_warc_files(self) -> set[str]:
         return {row["warc_file"] for row in self.db.execute("SELECT DISTINCT warc_file FROM cdxj")}

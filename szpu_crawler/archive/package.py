@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from szpu_crawler import __version__
 from szpu_crawler.archive.warc import pages_jsonl
-from szpu_crawler.outputs import write_atomically
+from szpu_crawler.outputs import write_lines
 
 INDEX_FILE = "index.cdxj"
 WACZ_FILE = "archive.wacz"
@@ -38,7 +38,7 @@ def package_archive(
     if not warcs:
         return {}
     index = output_dir / "warc" / INDEX_FILE
-    write_atomically(index, (line + "\n" for line in index_lines))
+    write_lines(index, index_lines)
     temporary = output_dir / f".{WACZ_FILE}.tmp"
     try:
         _write_wacz(temporary, warcs, index, pages_jsonl(records))

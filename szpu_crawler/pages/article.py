@@ -16,7 +16,7 @@ from scrapy.http import TextResponse
 
 from szpu_crawler.normalize.bylines import CREDIT_LABELS, CREDIT_VERBS
 from szpu_crawler.pages.text import clean_text, is_blank, is_block, text_lines, text_lines_after
-from szpu_crawler.pages.tree import Element, page_tree
+from szpu_crawler.pages.tree import TEXT_NODES, Element, page_tree
 from szpu_crawler.site import link_url
 
 POSITION_MARKERS = ("Position", "当前位置", "您的位置")
@@ -87,7 +87,6 @@ _BY_CRUMB_CLASS = etree.XPath(
     "//@class[contains(., 'position') or contains(., 'crumb') or contains(., 'location') "
     "or .='dqwz']/.."
 )
-_TEXT_NODES = etree.XPath(".//text()")
 
 
 def _find_breadcrumb(
@@ -114,7 +113,7 @@ def parse_breadcrumbs(
     """The trail's names and links in page order, `Content` placeholder included."""
     crumbs: list[dict[str, str | None]] = []
     current_link = None
-    for node in _TEXT_NODES(container):
+    for node in TEXT_NODES(container):
         owner = node.getparent()
         if node.is_tail:
             owner = owner.getparent()
@@ -171,7 +170,7 @@ _TITLE_CONTAINERS = tuple(
 def _title_from_container(root: Element) -> str | None:
     for query in _TITLE_CONTAINERS:
         for element in query(root):
-            text = clean_text(" ".join(_TEXT_NODES(element)))
+            text = clean_text(" ".join(TEXT_NODES(element)))
             if text:
                 return text
     return None
@@ -303,7 +302,7 @@ def _attachments(root: Element, page_url: str, base_url: str) -> list[dict[str, 
         url = link_url(page_url, href, base_url)
         if url is None or url in found or not _ATTACHMENT_PATH.search(urlsplit(url).path):
             continue
-        name = clean_text(" ".join(_TEXT_NODES(link)))
+        name = clean_text(" ".join(TEXT_NODES(link)))
         found[url] = {"url": url, "name": name or unquote(urlsplit(url).path.rsplit("/", 1)[-1])}
     return list(found.values())
 

@@ -11,7 +11,7 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from szpu_crawler.pages.text import clean_text
-from szpu_crawler.pages.tree import page_tree
+from szpu_crawler.pages.tree import TEXT_NODES, page_tree
 from szpu_crawler.site import article_ids, canonical_url
 
 LIST_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -22,7 +22,6 @@ _ARTICLE_LINKS = etree.XPath(
     "or contains(@class, 'menu') or contains(@class, 'header') or contains(@class, 'footer')])]"
 )
 _LIST_ITEM_TEXT = etree.XPath("(ancestor::li[1] | ..)[last()]//text()")
-_LINK_TEXT = etree.XPath(".//text()")
 _HREFS = etree.XPath("//a/@href")
 
 
@@ -72,7 +71,7 @@ def parse_list_page(response: TextResponse, base_url: str, first_page_url: str) 
         url = canonical_url(response.urljoin(link.get("href")), base_url)
         if url is None or article_ids(url) is None or url in articles:
             continue
-        title = clean_text(link.get("title") or " ".join(_LINK_TEXT(link)))
+        title = clean_text(link.get("title") or " ".join(TEXT_NODES(link)))
         item_text = " ".join(_LIST_ITEM_TEXT(link))
         date = LIST_DATE.search(item_text)
         articles[url] = ListedArticle(url, title or None, date.group(0) if date else None)

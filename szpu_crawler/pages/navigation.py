@@ -6,11 +6,10 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from szpu_crawler.pages.text import clean_text
-from szpu_crawler.pages.tree import page_tree
+from szpu_crawler.pages.tree import TEXT_NODES, page_tree
 from szpu_crawler.site import article_ids, canonical_url
 
 _LINKS = etree.XPath("//a[@href]")
-_LINK_TEXT = etree.XPath(".//text()")
 
 
 def find_column_links(
@@ -24,7 +23,7 @@ def find_column_links(
     wanted = {name.casefold(): name for name in column_names}
     columns: dict[str, str] = {}
     for link in _LINKS(page_tree(response)):
-        name = wanted.get(clean_text(" ".join(_LINK_TEXT(link))).casefold())
+        name = wanted.get(clean_text(" ".join(TEXT_NODES(link))).casefold())
         if name is None or name in columns:
             continue
         url = canonical_url(response.urljoin(link.get("href")), base_url)

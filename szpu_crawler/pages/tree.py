@@ -8,6 +8,9 @@ from scrapy.http import TextResponse
 # Element is lxml's plain element class, the type every page-reading function takes.
 Element = etree._Element
 
+# The text nodes of an element and its descendants, in page order (comments left out).
+TEXT_NODES = etree.XPath(".//text()")
+
 _PARSER = etree.HTMLParser(encoding="utf-8", recover=True, huge_tree=True)
 _EMPTY_PAGE = b"<html/>"
 
