@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import asdict
 from pathlib import Path
 from typing import Self
 
@@ -118,6 +119,7 @@ class RunRecorder:
                 "unchanged": value("szpu/versions/unchanged", 0),
                 "same_story": value("szpu/versions/same_story", 0),
                 "failed": failed,
+                "set_aside": value("szpu/set_aside", 0),
                 "rejected": value("szpu/rejected", 0),
                 "pages_fetched": value("response_received_count", 0),
                 "list_pages": value("szpu/list/pages", 0),
@@ -130,6 +132,7 @@ class RunRecorder:
                 if parsed
                 else None
             ),
+            "set_aside": [asdict(article) for article in spider.set_aside.values()],
         }
         manifest["checks"] = run_checks(
             manifest,

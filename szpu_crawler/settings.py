@@ -106,6 +106,10 @@ SZPU_MIN_COVERAGE = {"title": 0.95, "date_published": 0.95, "body_text": 0.95, "
 SZPU_COVERAGE_MIN_ARTICLES = _env("SZPU_COVERAGE_MIN_ARTICLES", 10)
 # Largest drop in articles listed, against the previous run of the same mode, before a check fails.
 SZPU_MAX_SEEN_DROP = _env("SZPU_MAX_SEEN_DROP", 0.5)
+# Runs that try an article no run could fetch. After that many failed, incremental runs set it
+# aside: a warning and the manifest's `set_aside` name it, it is no longer fetched and no longer
+# fails the checks; a full run tries it again. 0: never set aside.
+SZPU_RETRY_RUNS = _env("SZPU_RETRY_RUNS", 5)
 # Write every exchange as WARC under output/warc/, download images and attachments into
 # output/files/, and index and package the archive (CDXJ, WACZ) after each run.
 SZPU_ARCHIVE_ENABLED = _env("SZPU_ARCHIVE_ENABLED", True)

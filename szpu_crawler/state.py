@@ -88,6 +88,15 @@ def content_hash(record: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(encoded).hexdigest()
 
 
+@dataclass(frozen=True)
+class PendingArticle:
+    """An article no run has captured yet: the last reason, and how many runs failed on it."""
+
+    url: str
+    reason: str
+    runs_failed: int
+
+
 def title_key(title: str | None) -> str | None:
     return " ".join(title.casefold().split()) if title else None
 
@@ -215,8 +224,9 @@ class CrawlState:
             return self.article(row["url"])
         return None
 
-    def pending_urls(self) -> list[str]:
-        return [row["url"] for row in self.db.execute("SELECT url FROM pending ORDER BY url")]
+    def pending(self) -> list[PendingArticle]:
+        rows = self.db.execute("SELECT url, reason, attempts FROM pending ORDER BY url")
+        return [PendingArticle(row["url"], row["reason"], row["attempts"]) for row in rows]
 
     def columns(self) -> dict[str, str]:
         return {row["name"]: row["url"] for row in self.db.execute("SELECT * FROM columns")}

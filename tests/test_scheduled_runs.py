@@ -173,6 +173,32 @@ def test_an_article_that_failed_is_retried_by_the_next_run(tmp_path):
     assert "2290" in {r["article_id"] for r in read_jsonl(output / "articles.jsonl")}
 
 
+def test_an_article_no_run_can_fetch_is_set_aside_after_the_retry_runs_until_a_full_run(tmp_path):
+    root = build_mirror(tmp_path / "mirror")
+    (root / "info/1161/2290.htm").unlink()  # listed, but the site answers 404 from now on
+    output = tmp_path / "output"
+    runs = []
+    with MirrorServer(root) as server:
+        for arguments in ([], [], [], ["-a", "mode=full"]):
+            server.requests.clear()
+            run = run_crawl(server.base_url, output, "-s", "SZPU_RETRY_RUNS=2", *arguments)
+            runs.append((run, article_requests(server), last_manifest(output)))
+    url = f"{server.base_url}info/1161/2290.htm"
+    (first, _, _), (second, retried, _), (third, fetched, manifest), (full, revisited, _) = runs
+    assert [first.returncode, second.returncode, third.returncode] == [1, 1, 0]
+    assert retried == ["/info/1161/2290.htm"]
+    assert fetched == []
+    assert (
+        f"Set aside after 2 runs failed on it (last: HTTP 404); a full run tries it again: {url}"
+        in third.stderr
+    )
+    assert manifest["counts"]["set_aside"] == 1
+    assert manifest["set_aside"] == [{"url": url, "reason": "HTTP 404", "runs_failed": 2}]
+    assert "/info/1161/2290.htm" in revisited
+    assert "Set aside" not in full.stderr
+    assert f"Could not fetch article {url}: HTTP 404" in full.stderr
+
+
 def captured_count(output: Path) -> int:
     database = output / "state.sqlite3"
     if not database.exists():

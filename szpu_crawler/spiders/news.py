@@ -31,7 +31,7 @@ from szpu_crawler.pages.navigation import find_column_links
 from szpu_crawler.pages.text import has_mojibake, looks_binary, trusted_encoding
 from szpu_crawler.settings import user_agent
 from szpu_crawler.site import FALLBACK_COLUMN_PATHS, NEWS_COLUMNS, article_ids, canonical_url
-from szpu_crawler.state import CrawlState, now
+from szpu_crawler.state import CrawlState, PendingArticle, now
 
 MODES = ("incremental", "full")
 # Answers an article request handles itself rather than as errors.
@@ -54,6 +54,10 @@ class NewsSpider(Spider):
         # filter cannot silently swallow a redirect back to a page (a redirect loop must fail
         # loudly, and be retried next run).
         self.requested: set[str] = set()
+        # Articles earlier runs could not fetch: those this run tries again, and those it sets
+        # aside after `SZPU_RETRY_RUNS` runs failed on them.
+        self.retry: list[PendingArticle] = []
+        self.set_aside: dict[str, PendingArticle] = {}
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -79,6 +83,12 @@ class NewsSpider(Spider):
             spider.walk_all = spider.mode == "full" or not spider.state.last_run_complete(
                 before_run=spider.run_id
             )
+            retry_runs = crawler.settings.getint("SZPU_RETRY_RUNS")
+            for article in spider.state.pending():
+                if spider.mode != "full" and retry_runs and article.runs_failed >= retry_runs:
+                    spider.set_aside[article.url] = article
+                else:
+                    spider.retry.append(article)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -99,9 +109,15 @@ class NewsSpider(Spider):
                     yield request
         else:
             yield Request(self.base_url, callback=self.parse_home, errback=self.on_request_failed)
-        for url in self.state.pending_urls() if self.state else []:
-            self.logger.info("Retrying %s, not fetched in an earlier run", url)
-            if request := self._article_request(url, None):
+        for article in self.set_aside.values():
+            self.crawler.stats.inc_value("szpu/set_aside")
+            self.logger.warning(
+                "Set aside after %d runs failed on it (last: %s); a full run tries it again: %s",
+                article.runs_failed, article.reason, article.url,
+            )  # fmt: skip
+        for article in self.retry:
+            self.logger.info("Retrying %s, not fetched in an earlier run", article.url)
+            if request := self._article_request(article.url, None):
                 yield request
 
     def on_request_failed(self, failure: Failure) -> Iterator[dict]:
@@ -195,7 +211,7 @@ class NewsSpider(Spider):
                     "Skipping %s listed under %s: not a news column", listed.url, section
                 )
                 self.crawler.stats.inc_value("szpu/list/other_column")
-            elif listed.url not in self.known:
+            elif self._to_fetch(listed.url):
                 if request := self._article_request(listed.url, listed):
                     yield request
             elif self.mode == "full" and (request := self._article_request(listed.url, listed)):
@@ -205,8 +221,8 @@ class NewsSpider(Spider):
         else:
             # New articles arrive at the front of a column and push the others back a page at a
             # time, so when this page's last article is known, every later page is too.
-            last_unknown = bool(page.articles) and page.articles[-1].url not in self.known
-            walk = (page.next_page_url,) if last_unknown and page.next_page_url else ()
+            last_to_fetch = bool(page.articles) and self._to_fetch(page.articles[-1].url)
+            walk = (page.next_page_url,) if last_to_fetch and page.next_page_url else ()
         for url in walk:
             if request := self._list_request(url, section, first_page_url):
                 yield request
@@ -256,6 +272,10 @@ class NewsSpider(Spider):
         }
 
     # ---- requests
+
+    def _to_fetch(self, url: str) -> bool:
+        """Neither captured already nor set aside."""
+        return url not in self.known and url not in self.set_aside
 
     def _conditional_headers(self, etag: str | None, last_modified: str | None) -> dict:
         if self.mode != "full":
