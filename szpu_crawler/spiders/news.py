@@ -5,7 +5,9 @@ the home page's menu gave the last run, walks each from its newest list page and
 first page whose articles are all known, fetching only the unknown ones; `-a mode=full` reads the
 home page, walks every list page and revisits every article with conditional requests. A run
 after one that did not finish cleanly does as a full run but fetches only unknown articles, so
-nothing a killed run missed is skipped.
+nothing a killed run missed is skipped. Articles earlier runs could not fetch are tried again,
+until `SZPU_RETRY_RUNS` runs in a row have failed on one: incremental runs then set it aside, and
+a full run tries it again.
 """
 
 from __future__ import annotations
