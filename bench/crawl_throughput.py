@@ -61,8 +61,8 @@ def _own_cpu() -> float:
 
 
 def measured(command: list[str], cwd: Path) -> dict:
-    """Run `command`; its wall time, CPU seconds, peak RSS in MiB, and stderr, and the CPU
-    seconds the mirror server spent meanwhile."""
+    """Run `command`; its wall time, CPU seconds, peak RSS in MiB, stderr, pages fetched and
+    their rate, and the CPU seconds the mirror server spent meanwhile."""
     started, server_started = time.perf_counter(), _own_cpu()
     with tempfile.TemporaryFile("w+") as stderr:
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -70,13 +70,17 @@ def measured(command: list[str], cwd: Path) -> dict:
         process.returncode = os.waitstatus_to_exitcode(status)
         stderr.seek(0)
         log = stderr.read()
+    wall = time.perf_counter() - started
+    pages = int(stat(log, "response_received_count"))
     return {
-        "wall": time.perf_counter() - started,
+        "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
         "server_cpu": _own_cpu() - server_started,
         "rss_mib": usage.ru_maxrss / 1024,
         "log": log,
         "returncode": process.returncode,
+        "pages": pages,
+        "rate": pages / wall,
     }
 
 
@@ -112,10 +116,10 @@ def bare_crawl(urls: list[str], work: Path, engine: tuple = FAST) -> dict:
     return measured(command, work)
 
 
-def throughput(count: int, work: Path) -> dict:
-    """Rounds of our crawl then the bare spider, ROUNDS of them: the machine's speed drifts
-    between minutes, so each ratio is taken within a round."""
-    root = generate_mirror(work / f"mirror-{count}", count)
+def throughput(root: Path, count: int, work: Path) -> dict:
+    """Rounds of our crawl then the bare spider, ROUNDS of them, on the mirror of `count`
+    articles at `root`: the machine's speed drifts between minutes, so each ratio is taken
+    within a round."""
     runs: dict[str, list[dict]] = {"szpu news": [], "bare Scrapy": []}
     with MirrorServer(root) as server:
         urls: list[str] = []
@@ -126,10 +130,6 @@ def throughput(count: int, work: Path) -> dict:
             )
             urls = urls or fetched_pages(server)
             runs["bare Scrapy"].append(bare_crawl(urls, work))
-    for name_runs in runs.values():
-        for run in name_runs:
-            run["pages"] = int(stat(run["log"], "response_received_count"))
-            run["rate"] = run["pages"] / run["wall"]
     # Each round's ratio compares two runs made one after the other, under the same load; the
     # median round is quoted.
     per_round = [o["rate"] / b["rate"] for o, b in zip(*runs.values(), strict=True)]
@@ -167,7 +167,7 @@ def print_ceiling(ours: dict, bare: dict) -> None:
         f"{ours['server_cpu']:.1f} s, bare {bare['cpu']:.1f} + {bare['server_cpu']:.1f} s. "
         f"Ours spent {serial:.2f} s starting and closing; with the rest spread over {cores} cores "
         f"it takes at least {shortest:.2f} s: a ratio of at most "
-        f"{bare['wall'] / shortest * ours['pages'] / bare['pages']:.2f} (ceiling with every core "
+        f"{ours['pages'] / shortest / bare['rate']:.2f} (ceiling with every core "
         f"busy; {TARGET_RATIO} needs the run within {bare['wall'] / TARGET_RATIO:.2f} s)"
     )
 
@@ -185,15 +185,14 @@ LAYERS = (
 )  # fmt: skip
 
 
-def breakdown(count: int, work: Path) -> None:
-    """Where our time goes: the same crawl with the archive, the state, the pipelines and the
-    reading of article pages peeled off one by one, then the bare spider on the same URLs; in
-    rounds that run each once, the median round of each counted."""
-    root = generate_mirror(work / f"mirror-{count}", count)
+def breakdown(root: Path, count: int, work: Path) -> None:
+    """Where our time goes, on the mirror of `count` articles at `root`: the same crawl with
+    the archive, the state, the pipelines and the reading of article pages peeled off one by
+    one, then the bare spider on the same URLs; in rounds that run each once, the median round
+    of each counted."""
     names = [name for name, _, _ in LAYERS] + ["bare Scrapy, same URLs"]
     runs: dict[str, list[dict]] = {name: [] for name in names}
     with MirrorServer(root) as server:
-        server.requests.clear()
         for round_number in range(BREAKDOWN_ROUNDS):
             for index, (name, layer_settings, spider) in enumerate(LAYERS):
                 output = work / f"out-layer-{round_number}-{index}"
@@ -217,12 +216,10 @@ def polite(count: int, work: Path) -> None:
     with MirrorServer(root) as server:
         ours = our_crawl(server.base_url, work / "out-polite", engine=POLITE)
         bare = bare_crawl(fetched_pages(server), work, engine=POLITE)
-    pages = [int(stat(run["log"], "response_received_count")) for run in (ours, bare)]
     print(
-        f"\nPolite settings as shipped, {count} articles ({pages[0]} pages): ours "
+        f"\nPolite settings as shipped, {count} articles ({ours['pages']} pages): ours "
         f"{ours['wall']:.0f} s, bare {bare['wall']:.0f} s; our rate / bare rate "
-        f"{pages[0] / ours['wall'] / (pages[1] / bare['wall']):.2f}; CPU ours {ours['cpu']:.1f} s, "
-        f"bare {bare['cpu']:.1f} s"
+        f"{ours['rate'] / bare['rate']:.2f}; CPU ours {ours['cpu']:.1f} s, bare {bare['cpu']:.1f} s"
     )
 
 
@@ -271,8 +268,9 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="szpu-bench-") as folder:
         work = Path(folder)
-        small_run = throughput(arguments.articles, work)
-        breakdown(arguments.articles, work)
+        root = generate_mirror(work / f"mirror-{arguments.articles}", arguments.articles)
+        small_run = throughput(root, arguments.articles, work)
+        breakdown(root, arguments.articles, work)
         polite(arguments.polite, work)
         memory(arguments.articles, arguments.large, work, small_run)
         incremental(arguments.articles, work)
